@@ -1,0 +1,25 @@
+/** One entry of the site's main navigation. */
+export interface NavItem {
+  /** Route path with a trailing slash (the export uses `trailingSlash: true`). */
+  href: `/${string}`;
+  /** Short label shown in the header. */
+  label: string;
+  /** One-line description, used on the home page to lead into the section. */
+  description: string;
+}
+
+/**
+ * The main navigation, in display order. List only pages that exist: the
+ * browser tests load every entry (tests/e2e/routes.ts must contain each href).
+ * Add the simulator, notes, quiz and classroom here when their pages land.
+ */
+export const navItems: readonly NavItem[] = [
+  { href: '/', label: 'Home', description: 'What this site is and where to start.' },
+];
+
+/** True when `href` is the current page or a section that contains it. */
+export function isActive(href: string, pathname: string): boolean {
+  const norm = (p: string) => (p.endsWith('/') ? p : `${p}/`);
+  if (href === '/') return norm(pathname) === '/';
+  return norm(pathname).startsWith(norm(href));
+}

@@ -1,0 +1,97 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { navItems } from '../../components/layout/nav';
+import { missingPath, routes } from './routes';
+
+/** Collects console errors and uncaught exceptions while a test runs. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `${label}: axe violations`).toEqual([]);
+}
+
+test('every header nav entry is in the list of tested routes', () => {
+  const tested = new Set(routes.map((r) => r.path));
+  for (const item of navItems) expect(tested.has(item.href), `${item.href} missing from tests/e2e/routes.ts`).toBe(true);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const route of routes) {
+    test(`${route.path} loads in ${colorScheme} theme with no axe violations or console errors`, async ({ page }) => {
+      // Given a reader whose system prefers the ${colorScheme} theme
+      await page.emulateMedia({ colorScheme });
+      const errors = watchErrors(page);
+
+      // When they open the page
+      const response = await page.goto(route.path);
+
+      // Then it is served, has its heading, the shell landmarks, and is accessible
+      expect(response?.status(), `${route.path} status`).toBe(200);
+      await expect(page.locator('h1')).toContainText(route.heading);
+      await expect(page.getByRole('banner')).toBeVisible();
+      await expect(page.getByRole('main')).toBeVisible();
+      await expect(page.getByRole('contentinfo')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page, `${route.path} (${colorScheme})`);
+      expect(errors, `${route.path} console errors`).toEqual([]);
+    });
+  }
+}
+
+test('unknown paths show the 404 page', async ({ page }) => {
+  // scripts/serve.mjs has sirv answer unknown page paths with out/404.html.
+  const errors = watchErrors(page);
+  await page.goto(missingPath);
+  await expect(page.locator('h1')).toHaveText('This page does not exist');
+  await expect(page.getByRole('link', { name: 'Back to the home page' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, '404');
+  expect(errors, '404 console errors').toEqual([]);
+});
+
+test('the skip link is the first tab stop and moves focus to main', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  await expect(page.locator('main#main')).toBeFocused();
+});
+
+test('the theme choice is remembered across pages with no flash', async ({ page }) => {
+  // Given a reader whose system prefers light
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const lightBg = await bg();
+
+  // When they choose the dark theme
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const darkBg = await bg();
+  expect(darkBg).not.toBe(lightBg);
+
+  // Then a fresh load is dark before any script of ours hydrates (set in <head>)
+  await page.route('**/_next/static/**/*.js', (route) => route.abort());
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await bg()).toBe(darkBg);
+  await page.unroute('**/_next/static/**/*.js');
+
+  // And choosing "System theme" follows the system again
+  await page.reload();
+  await page.getByRole('button', { name: 'System theme' }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+  expect(await bg()).toBe(lightBg);
+});

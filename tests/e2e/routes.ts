@@ -1,0 +1,19 @@
+/** A page the browser tests load. */
+export interface RouteUnderTest {
+  /** Path with a trailing slash, as the static export serves it. */
+  path: string;
+  /** Text the page's <h1> must contain, so a blank or wrong page fails. */
+  heading: string;
+}
+
+/**
+ * Every page of the site. Add each new page here: pages.spec.ts loads all of
+ * them, runs axe, and fails on any console error. Every header nav entry
+ * (components/layout/nav.ts) must appear here too.
+ */
+export const routes: readonly RouteUnderTest[] = [
+  { path: '/', heading: 'AssumeRole' },
+];
+
+/** A path that does not exist, to check the 404 page. */
+export const missingPath = '/this-page-does-not-exist/';

@@ -47,16 +47,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }
 }
 
-test('unknown paths show the 404 page', async ({ page }) => {
-  // scripts/serve.mjs has sirv answer unknown page paths with out/404.html.
-  const errors = watchErrors(page);
-  await page.goto(missingPath);
-  await expect(page.locator('h1')).toHaveText('This page does not exist');
-  await expect(page.getByRole('link', { name: 'Back to the home page' })).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  await expectNoAxeViolations(page, '404');
-  expect(errors, '404 console errors').toEqual([]);
-});
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`unknown paths show the 404 page in ${colorScheme} theme`, async ({ page }) => {
+    // scripts/serve.mjs has sirv answer unknown page paths with out/404.html.
+    await page.emulateMedia({ colorScheme });
+    const errors = watchErrors(page);
+    await page.goto(missingPath);
+    await expect(page.locator('h1')).toHaveText('This page does not exist');
+    await expect(page.getByRole('link', { name: 'Back to the home page' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectNoAxeViolations(page, `404 (${colorScheme})`);
+    expect(errors, '404 console errors').toEqual([]);
+  });
+}
 
 test('the skip link is the first tab stop and moves focus to main', async ({ page }) => {
   await page.goto('/');

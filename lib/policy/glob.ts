@@ -63,6 +63,7 @@ function globRange(p: string, ps: number, pe: number, s: string, ss: number, se:
  * @returns true when the pattern covers the whole value
  * @example glob('s3:Get*', 's3:GetObject') // true
  */
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String-wildcard
 export function glob(pattern: string, value: string, escaped = false): boolean {
   return globRange(pattern, 0, pattern.length, value, 0, value.length, escaped);
 }
@@ -90,6 +91,8 @@ const vColons = new Int32Array(5);
  * either side is not ARN-shaped.
  * @example arnGlob('arn:aws:iam::*:role/ops-*', 'arn:aws:iam::111122223333:role/ops-admin') // true
  */
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
 export function arnGlob(pattern: string, value: string, escaped = false): boolean {
   if (pattern.length === 1 && pattern.charCodeAt(0) === STAR) return true;
   if (!arnColons(pattern, pColons) || !arnColons(value, vColons)) {

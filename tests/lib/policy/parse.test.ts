@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { formatIssues } from '@/lib/policy/issues';
-import { parseConditionOperator, parsePolicy } from '@/lib/policy/parse';
+import { parseConditionOperator, parsePolicy, type ParsePolicyResult } from '@/lib/policy/parse';
 import { type PolicyKind } from '@/lib/policy/types';
 
 const GRAMMAR = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html';
@@ -242,5 +242,12 @@ describe('parseConditionOperator', () => {
   it.each(rows)('%s', (op, expected) => {
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
     expect(parseConditionOperator(op)).toEqual(expected);
+  });
+});
+
+describe('public types', () => {
+  it('pins the parse result union', () => {
+    expectTypeOf<ParsePolicyResult['ok']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Extract<ParsePolicyResult, { ok: false }>['issues'][number]['path']>().toEqualTypeOf<string>();
   });
 });

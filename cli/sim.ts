@@ -1,0 +1,111 @@
+/**
+ * The scenario command line (`npm run -s sim -- run|check FILE.json …`), as
+ * ../shared/scenario-format.md specifies. One process runs any number of files.
+ */
+import { readFileSync } from 'node:fs';
+import { loadScenario } from '../lib/scenario/load';
+import { runScenario, type StepResult, type StsResult } from '../lib/scenario/run';
+import { computeFixes } from '../lib/scenario/fixes';
+import { type ScenarioIssue } from '../lib/scenario/world';
+
+const USAGE = `usage:
+  npm run -s sim -- run FILE.json [FILE.json …] [--json]   run scenarios and print the results
+  npm run -s sim -- check FILE.json [FILE.json …] [--json] run scenarios and compare each step with its "expect"
+
+exit status: 0 ok; 1 (check) an expectation was not met; 2 a file is not valid JSON or not a valid scenario`;
+
+type Loaded = { file: string; ok: true; result: StsResult } | { file: string; ok: false; issues: ScenarioIssue[] };
+
+function runFile(file: string): Loaded {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { file, ok: false, issues: [{ path: '', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
+  }
+  const loaded = loadScenario(text);
+  if (!loaded.ok) return { file, ok: false, issues: loaded.issues };
+  const result = runScenario(loaded.scenario, loaded.world, { fixes: computeFixes(text) });
+  return { file, ok: true, result };
+}
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: string, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+const mark = { pass: paint('32', '✓'), fail: paint('31', '✗'), skip: paint('2', '–'), info: paint('36', 'i') } as const;
+
+/** A readable trace for a terminal. */
+function formatHuman(r: StsResult, file: string): string {
+  const lines = [paint('1', `${r.scenario}`) + paint('2', `  (${file})`)];
+  for (const s of r.steps) {
+    if (s.kind === 'clock') {
+      lines.push(paint('2', `  ⏱  clock → ${s.at}`));
+      continue;
+    }
+    const head = s.kind === 'call' ? `${s.call}` : `${s.action} ${s.resource}`;
+    const verdict = s.kind === 'request' ? s.decision + (s.error ? ` (${s.error.code})` : '') : s.outcome === 'success' ? 'success' : `${s.error?.code}`;
+    lines.push(`  ${s.outcome === 'success' ? mark.pass : mark.fail} ${paint('1', s.id ?? '')} ${head} @ ${s.at}: ${verdict}`);
+    for (const t of s.trace) lines.push(`      ${mark[t.result]} [${t.gate}] ${t.reason}${t.uncertain ? paint('33', ' (AWS behaviour not documented; model choice)') : ''}`);
+    if (s.kind === 'call' && s.response) {
+      const c = s.response.Credentials as Record<string, string> | undefined;
+      if (c) lines.push(`      → ${c.AccessKeyId}, expires ${c.Expiration}`);
+      const a = (s.response.AssumedRoleUser ?? s.response.FederatedUser) as Record<string, string> | undefined;
+      if (a) lines.push(`      → ${a.Arn}`);
+      if (!c && !a) lines.push(`      → ${JSON.stringify(s.response)}`);
+    }
+    if (s.error) lines.push(`      → ${s.error.code} (${s.error.httpStatus}): ${s.error.message.length > 300 ? s.error.message.slice(0, 300) + '…' : s.error.message}`);
+    for (const f of s.fixes ?? []) lines.push(`      ${paint('36', 'fix:')} ${f.summary}`);
+    if (s.expect && !s.expect.met) for (const m of s.expect.mismatches) lines.push(`      ${paint('31', 'expected')} ${m.field} ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+  }
+  return lines.join('\n');
+}
+
+const unmet = (steps: StepResult[]) => steps.filter((s) => s.kind !== 'clock' && s.expect && !s.expect.met);
+
+function main(argv: string[]): number {
+  const [cmd, ...rest] = argv;
+  const json = rest.includes('--json');
+  const files = rest.filter((a) => a !== '--json');
+  if ((cmd !== 'run' && cmd !== 'check') || files.length === 0 || rest.some((a) => a.startsWith('--') && a !== '--json')) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let invalid = false;
+  let failed = false;
+  let checked = 0;
+  let passedSteps = 0;
+  let failedSteps = 0;
+  const out: string[] = [];
+  for (const file of files) {
+    const r = runFile(file);
+    if (!r.ok) {
+      invalid = true;
+      for (const i of r.issues) process.stderr.write(`${file}: ${i.path || '(file)'}: ${i.message}\n`);
+      if (json) out.push(JSON.stringify({ format: 'sts-result/v1', file, invalid: r.issues }));
+      continue;
+    }
+    if (cmd === 'run') {
+      out.push(json ? JSON.stringify(files.length > 1 ? { ...r.result, file } : r.result, null, files.length > 1 ? undefined : 2) : formatHuman(r.result, file));
+      continue;
+    }
+    checked++;
+    const bad = unmet(r.result.steps);
+    const withExpect = r.result.steps.filter((s) => s.kind !== 'clock' && s.expect).length;
+    failedSteps += bad.length;
+    passedSteps += withExpect - bad.length;
+    if (bad.length) failed = true;
+    if (json) out.push(JSON.stringify({ ...r.result, file }));
+    else {
+      out.push(`${bad.length ? mark.fail : mark.pass} ${file} (${r.result.scenario}): ${withExpect - bad.length}/${withExpect} expectations met`);
+      for (const s of bad) {
+        if (s.kind === 'clock') continue;
+        for (const m of s.expect!.mismatches) out.push(`    step ${s.id ?? '?'}: expected ${m.field} ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}${s.error ? ` (${s.error.code}: ${s.error.message.slice(0, 160)})` : ''}`);
+      }
+    }
+  }
+  if (out.length) process.stdout.write(out.join('\n') + '\n');
+  if (cmd === 'check' && !json) process.stdout.write(`${files.length} files, ${checked} checked${invalid ? `, ${files.length - checked} invalid` : ''}\n${passedSteps} passed, ${failedSteps} failed\n`);
+  if (invalid) return 2;
+  return cmd === 'check' && failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

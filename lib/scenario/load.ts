@@ -1,0 +1,113 @@
+/**
+ * The boundary: turns a scenario file's text (or parsed JSON) into a validated Scenario
+ * and its World, or a list of located problems. Never throws for user input.
+ */
+import { type z } from 'zod';
+import { buildWorld, type ScenarioIssue, type World } from './world';
+import { callParams, ScenarioSchema, type Scenario, type Step } from './schema';
+
+/** A loaded scenario, or every problem found. */
+export type LoadResult = { ok: true; scenario: Scenario; world: World } | { ok: false; issues: ScenarioIssue[] };
+
+/** Formats a zod path as `steps[3].params.DurationSeconds`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+function zodIssues(error: z.ZodError): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  for (const i of error.issues) {
+    const path = formatPath(i.path);
+    if (i.code === 'unrecognized_keys') {
+      for (const k of i.keys) out.push({ path: path ? `${path}.${k}` : k, message: `unknown field "${k}"` });
+      continue;
+    }
+    let message = i.message;
+    if (i.code === 'invalid_type' && /received undefined/.test(message)) message = 'required';
+    if (i.code === 'invalid_union' && 'errors' in i) {
+      // Surface the most specific branch's problem instead of "Invalid input".
+      const branches = (i as unknown as { errors: z.core.$ZodIssue[][] }).errors;
+      const best = branches.filter((b) => b.length > 0).sort((a, b) => a.length - b.length)[0];
+      const inner = best?.[0];
+      if (inner && !/^Invalid input/.test(inner.message)) {
+        const innerPath = formatPath(inner.path);
+        out.push({ path: innerPath ? (path ? `${path}.${innerPath}`.replace('.[', '[') : innerPath) : path, message: inner.message });
+        continue;
+      }
+    }
+    out.push({ path, message });
+  }
+  return out;
+}
+
+/** A short excerpt of a JSON syntax error with line and column. */
+function jsonError(text: string, e: unknown): ScenarioIssue {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  if (m) {
+    const pos = Number(m[1]);
+    const before = text.slice(0, pos);
+    const line = before.split('\n').length;
+    const col = pos - before.lastIndexOf('\n');
+    return { path: '', message: `not valid JSON at line ${line}, column ${col}: ${msg.replace(/^JSON\.parse: /, '')}` };
+  }
+  return { path: '', message: `not valid JSON: ${msg}` };
+}
+
+/**
+ * Parses and validates a scenario.
+ * @param input the file's text, or an already-parsed JSON value
+ * @returns the scenario and its world, or every located problem
+ * @example loadScenario(fs.readFileSync('s.json', 'utf8'))
+ */
+export function loadScenario(input: unknown): LoadResult {
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (e) {
+      return { ok: false, issues: [jsonError(input, e)] };
+    }
+  }
+  const parsed = ScenarioSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  const scenario = parsed.data as Scenario;
+  const { world, issues } = buildWorld(scenario.world);
+  issues.push(...checkSteps(scenario.steps, world));
+  return issues.length ? { ok: false, issues } : { ok: true, scenario, world };
+}
+
+/** Cross-references a file's steps: ids, earlier-step references, users, and each call's parameters. */
+function checkSteps(steps: Step[], world: World): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const seen = new Set<string>();
+  steps.forEach((step, i) => {
+    const base = `steps[${i}]`;
+    if ('call' in step || 'request' in step) {
+      if (step.as && 'session' in step.as && !seen.has(step.as.session))
+        issues.push({ path: `${base}.as.session`, message: `no earlier step has id "${step.as.session}"` });
+      if (step.as && 'user' in step.as && !world.users.has(step.as.user))
+        issues.push({ path: `${base}.as.user`, message: `no user ${step.as.user} in world.users` });
+    }
+    if ('call' in step) {
+      const allowed = callParams[step.call];
+      for (const [k, v] of Object.entries(step.params ?? {})) {
+        if (v === undefined) continue;
+        if (!allowed.includes(k))
+          issues.push({ path: `${base}.params.${k}`, message: `${step.call} has no parameter ${k}${allowed.length ? ` (it takes ${allowed.join(', ')})` : ''}` });
+        if (v && typeof v === "object" && "fromStep" in v && typeof v.fromStep === "string" && !seen.has(v.fromStep))
+          issues.push({ path: `${base}.params.${k}.fromStep`, message: `no earlier step has id "${v.fromStep}"` });
+      }
+    }
+    if ('id' in step && step.id !== undefined) {
+      if (seen.has(step.id)) issues.push({ path: `${base}.id`, message: `duplicate step id "${step.id}"` });
+      seen.add(step.id);
+    }
+  });
+  return issues;
+}

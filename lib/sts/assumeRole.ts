@@ -1,0 +1,169 @@
+/**
+ * AssumeRole.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ */
+import { learn } from '../explain/learn';
+import { type World } from '../scenario/world';
+import { authorize, callerPolicies } from './authorize';
+import { callerArn, callerKeys, callerMfa, requestPrincipal, type StepEnv } from './context';
+import { awsError, notAuthorized } from './errors';
+import { checkMfa } from './mfa';
+import { diagnoseTrust, issueRoleSession, maxDurationEntry } from './roleSession';
+import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome } from './shared';
+import { type Caller, type MfaContext, type TraceEntry } from './types';
+import { rules, Validator } from './validate';
+
+/** AssumeRole's parameters, resolved. */
+export interface AssumeRoleParams {
+  RoleArn?: string;
+  RoleSessionName?: string;
+  DurationSeconds?: number;
+  ExternalId?: string;
+  SerialNumber?: string;
+  TokenCode?: string;
+  Policy?: unknown;
+  PolicyArns?: { arn: string }[];
+  Tags?: { Key: string; Value: string }[];
+  TransitiveTagKeys?: string[];
+  SourceIdentity?: string;
+}
+
+/** Role chaining caps a session at one hour. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining */
+export const CHAINING_CAP_SECONDS = 3600;
+
+/**
+ * Runs AssumeRole for a signed caller.
+ * @returns the AWS response and new session, or the AWS error; always with the trace
+ */
+export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, env: StepEnv, seed: string, stepId: string, stepPath: string): CallOutcome {
+  const trace: TraceEntry[] = [];
+  const who = callerArn(caller);
+
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (the root user cannot call AssumeRole)
+  if (caller.kind === 'root' || (caller.kind === 'session' && caller.session.kind === 'root')) {
+    return fail(trace, awsError('AccessDenied', 'Roles may not be assumed by root accounts.'), { gate: 'caller-type', result: 'fail', code: 'caller.root-cannot-assume', reason: 'The root user cannot assume roles. Sign in as an IAM user or role instead.', learn: learn.rootCannotAssume, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage-assume.html' });
+  }
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts-comparison.html (GetFederationToken credentials cannot call STS except GetCallerIdentity)
+  if (caller.kind === 'session' && caller.session.kind === 'federated-user') {
+    return fail(trace, notAuthorized(who, 'sts:AssumeRole', p.RoleArn ?? ''), { gate: 'caller-type', result: 'fail', code: 'caller.federated-user-cannot-call', reason: 'Credentials from GetFederationToken cannot call any STS operation except GetCallerIdentity.', learn: learn.federationToken, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts-comparison.html', uncertain: true });
+  }
+  const chained = caller.kind === 'session';
+  trace.push({ gate: 'caller-type', result: 'pass', code: chained ? 'caller.temporary' : 'caller.long-term', reason: chained ? `The caller signs with temporary credentials from step "${caller.session.stepId}" (${caller.session.createdBy}), so this is role chaining.` : `The caller signs with ${caller.kind === 'user' ? `${caller.user.name}'s` : 'its'} long-term credentials.`, learn: chained ? learn.chaining : learn.authenticate });
+
+  const v = new Validator();
+  if (v.required('roleArn', p.RoleArn)) v.string('roleArn', p.RoleArn, rules.arn);
+  if (v.required('roleSessionName', p.RoleSessionName)) v.string('roleSessionName', p.RoleSessionName, rules.roleSessionName);
+  v.range('durationSeconds', p.DurationSeconds, 900, 43200);
+  v.string('externalId', p.ExternalId, rules.externalId);
+  v.string('serialNumber', p.SerialNumber, rules.serialNumber);
+  v.string('tokenCode', p.TokenCode, rules.tokenCode);
+  v.string('sourceIdentity', p.SourceIdentity, rules.sourceIdentity);
+  // The documented plaintext limit for session policies is 2048 characters.
+  validateSessionPolicyParams(v, p.Policy, p.PolicyArns, 2048);
+  validateTags(v, p.Tags, p.TransitiveTagKeys);
+  const invalid = v.error();
+  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html' });
+  trace.push({ gate: 'validate', result: 'pass', code: 'validate.params', reason: 'Every parameter meets the API constraints (RoleSessionName 2–64 of [\\w+=,.@-], DurationSeconds 900–43200, …).', learn: learn.validation });
+  const roleArn = p.RoleArn!;
+  const sessionName = p.RoleSessionName!;
+  const roleAccount = roleArn.split(':')[4] ?? '';
+
+  const regionErr = regionCheck(world, roleAccount, env, trace);
+  if (regionErr) return fail(trace, regionErr);
+
+  const sp = sessionPolicies(world, p.Policy, p.PolicyArns, stepPath, trace);
+  if (!sp.ok) return fail(trace, sp.error);
+
+  const inherited = caller.kind === 'session' ? caller.session.tags.filter((t) => t.transitive) : [];
+  const tagged = combineTags(inherited, p.Tags ?? [], p.TransitiveTagKeys ?? [], trace);
+  if (!tagged.ok) return fail(trace, tagged.error);
+
+  // MFA given with the call: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
+  let mfa: MfaContext = callerMfa(caller);
+  if (p.SerialNumber !== undefined || p.TokenCode !== undefined) {
+    const m = checkMfa(caller, p.SerialNumber, p.TokenCode, env, trace);
+    if (!m.ok) return fail(trace, m.error);
+    if (m.mfa) mfa = m.mfa;
+  }
+
+  const role = world.roles.get(roleArn);
+  if (!role) {
+    // AWS does not reveal whether a role exists: it answers AccessDenied.
+    return fail(trace, notAuthorized(who, 'sts:AssumeRole', roleArn), { gate: 'trust-policy', result: 'fail', code: 'trust.role-not-found', reason: `There is no role ${roleArn}. STS answers AccessDenied, as it does for a role you may not assume, so a typo in RoleArn looks like a trust problem.`, learn: learn.accessDenied, uncertain: true });
+  }
+
+  const principal = requestPrincipal(caller);
+  const keys = callerKeys(world, caller, env);
+  if (mfa.present !== undefined) keys['aws:MultiFactorAuthPresent'] = String(mfa.present);
+  if (mfa.present && mfa.authAt !== undefined) keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((env.now - mfa.authAt) / 1000)));
+  // Trust-policy condition keys of AssumeRole: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
+  keys['sts:RoleSessionName'] = sessionName;
+  if (p.ExternalId !== undefined) keys['sts:ExternalId'] = p.ExternalId;
+  if (p.SourceIdentity !== undefined) keys['sts:SourceIdentity'] = p.SourceIdentity;
+  if (p.TransitiveTagKeys?.length) keys['sts:TransitiveTagKeys'] = p.TransitiveTagKeys;
+  if (p.Tags?.length) {
+    for (const t of p.Tags) keys[`aws:RequestTag/${t.Key}`] = t.Value;
+    keys['aws:TagKeys'] = p.Tags.map((t) => t.Key);
+  }
+
+  const set = callerPolicies(world, caller);
+  const base = { principal, keys, resource: roleArn, resourcePolicy: role.trust, resourceAccount: role.account, mode: 'trust' as const };
+  const az = authorize(world, caller, set, { ...base, action: 'sts:AssumeRole' });
+  trace.push(...diagnoseTrust(role, 'sts:AssumeRole', principal, keys), ...az.trace);
+  if (az.decision !== 'Allow') {
+    if (caller.kind === 'session' && caller.session.role?.arn === role.arn && az.deniedBy?.policyType === 'resource-based policy') {
+      trace.push({ gate: 'trust-policy', result: 'info', code: 'trust.self-assume', reason: `${role.name} is assuming itself. Since 2023 a role's trust policy must allow the role explicitly; its own permissions are not enough.`, learn: learn.selfAssume, source: 'https://aws.amazon.com/blogs/security/announcing-an-update-to-iam-role-trust-policy-behavior/' });
+    }
+    return fail(trace, notAuthorized(who, 'sts:AssumeRole', roleArn));
+  }
+
+  // Passing tags, or carrying transitive ones, needs sts:TagSession. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
+  if (p.Tags?.length || inherited.length) {
+    const t = authorize(world, caller, set, { ...base, action: 'sts:TagSession' });
+    if (t.decision !== 'Allow') {
+      trace.push({ gate: 'session-tags', result: 'fail', code: 'tags.tagsession-denied', reason: `${p.Tags?.length ? 'The call passes session tags' : 'The calling session carries transitive tags'}, so sts:TagSession must be allowed too, and it is not: ${t.trace.filter((e) => e.result === 'fail').map((e) => e.reason).join(' ')}`, learn: learn.sessionTags, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required' });
+      return fail(trace, notAuthorized(who, 'sts:TagSession', roleArn));
+    }
+    trace.push({ gate: 'session-tags', result: 'pass', code: 'tags.tagsession-allowed', reason: 'sts:TagSession is allowed, so the session tags are accepted.', learn: learn.sessionTags });
+  }
+
+  // SourceIdentity: set once, then carried. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html
+  const carried = caller.kind === 'session' ? caller.session.sourceIdentity : undefined;
+  if (p.SourceIdentity !== undefined && carried !== undefined && p.SourceIdentity !== carried) {
+    return fail(trace, awsError('ValidationError', 'The source identity is already set for this assume role session.'), { gate: 'source-identity', result: 'fail', code: 'source-identity.already-set', reason: `The calling session's SourceIdentity is "${carried}"; it cannot be changed to "${p.SourceIdentity}" along a chain.`, learn: learn.sourceIdentity, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html' });
+  }
+  const sourceIdentity = p.SourceIdentity ?? carried;
+  if (sourceIdentity !== undefined) {
+    const s = authorize(world, caller, set, { ...base, action: 'sts:SetSourceIdentity', keys: { ...keys, 'sts:SourceIdentity': sourceIdentity } });
+    if (s.decision !== 'Allow') {
+      trace.push({ gate: 'source-identity', result: 'fail', code: 'source-identity.denied', reason: `${p.SourceIdentity !== undefined ? 'The call sets' : 'The calling session carries'} SourceIdentity "${sourceIdentity}", so sts:SetSourceIdentity must be allowed, and it is not.`, learn: learn.sourceIdentity, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html#id_credentials_temp_control-access_monitor-perms' });
+      return fail(trace, notAuthorized(who, 'sts:SetSourceIdentity', roleArn));
+    }
+    trace.push({ gate: 'source-identity', result: 'pass', code: 'source-identity.set', reason: `SourceIdentity "${sourceIdentity}" ${p.SourceIdentity !== undefined && carried === undefined ? 'is set and' : 'is carried from the calling session and'} will stay with every session chained from this one.`, learn: learn.sourceIdentity });
+  }
+
+  const requested = p.DurationSeconds ?? 3600;
+  if (chained && requested > CHAINING_CAP_SECONDS) {
+    return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'), { gate: 'duration', result: 'fail', code: 'duration.chaining-cap', reason: `This is role chaining (the caller uses temporary credentials), which limits the session to 3600 seconds; DurationSeconds is ${requested}. When both this cap and MaxSessionDuration are exceeded, the model reports the chaining cap.`, learn: learn.chaining, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining' });
+  }
+  const d = maxDurationEntry(role, requested, p.DurationSeconds !== undefined);
+  trace.push(d);
+  if (d.result === 'fail') return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'));
+  if (chained) trace.push({ gate: 'duration', result: 'info', code: 'duration.chained-not-capped-by-parent', reason: `A chained session is limited to one hour but is not cut to the calling session's expiry.`, learn: learn.chaining, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining' });
+
+  let packed: number | undefined;
+  if (sp.policies || p.Tags?.length) {
+    packed = packedPercent(sp.plainChars, p.PolicyArns?.length ?? 0, p.Tags ?? []);
+    if (packed > 100) {
+      return fail(trace, awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy.`), { gate: 'session-policy', result: 'fail', code: 'session.packed-too-large', reason: `Session policies and tags pack to ${packed}% of the allowed space (the model's estimate).`, learn: learn.packedSize, uncertain: true });
+    }
+  }
+
+  const sessionMfa: MfaContext = mfa.present ? mfa : { present: false };
+  if (chained && caller.session.mfa.present && !(p.SerialNumber && p.TokenCode)) {
+    trace.push({ gate: 'mfa', result: 'info', code: 'mfa.carried', reason: 'The calling session was authenticated with MFA; the model carries that MFA context into the new session.', learn: learn.mfaKeys, uncertain: true });
+  }
+  const { session, response } = issueRoleSession({ role, env, seed, stepId, sessionName, durationSeconds: requested, policies: sp.policies, packedPercent: packed, tags: tagged.tags, sourceIdentity, mfa: sessionMfa, chained, createdBy: 'AssumeRole' });
+  trace.push({ gate: 'issue', result: 'pass', code: 'issue.credentials', reason: `STS issues credentials for ${session.arn} lasting ${requested} seconds (until ${String((response.Credentials as Record<string, string>).Expiration)}).`, learn: learn.credentials });
+  return { ok: true, response, session, trace };
+}

@@ -1,0 +1,265 @@
+/**
+ * AWS policy evaluation for one request by one caller: SCPs, resource-based policies
+ * (a role's trust policy is one), identity policies, permissions boundaries and session
+ * policies, with the same-account and cross-account rules.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+import { learn } from '../explain/learn';
+import { evaluatePolicy } from '../policy/evaluate';
+import { type ContextValue, type PolicyEvaluation, type PrincipalSpec, type RequestPrincipal, type Statement } from '../policy/types';
+import { type NamedPolicy, orgOf, type World } from '../scenario/world';
+import { callerAccount } from './context';
+import { type Caller, type Decision, type Gate, type TraceEntry } from './types';
+
+/** Which policy type a denial comes from, in AWS's own words for error messages. */
+export type PolicyType = 'service control policy' | 'resource-based policy' | 'identity-based policy' | 'session policy' | 'permissions boundary';
+
+/** How a resource-based policy's applying Allow names the caller. */
+export type Grant = 'session' | 'exact' | 'wildcard' | 'account';
+
+/** The caller's own policies. */
+export interface PolicySet {
+  /** Identity-based policies; `all` for the root user, who needs none. */
+  identity: NamedPolicy[] | 'all';
+  boundary?: NamedPolicy;
+  /** Session policies; undefined when the session has none (no limit); an empty list allows nothing. */
+  session?: NamedPolicy[];
+  /** SCPs that apply to the caller's account, and whether FullAWSAccess is implied. */
+  scps?: { policies: NamedPolicy[]; allowList: boolean };
+}
+
+/** The caller's policies from the world. */
+export function callerPolicies(world: World, c: Caller): PolicySet {
+  const account = callerAccount(c);
+  const scps = account ? scpsFor(world, account) : undefined;
+  switch (c.kind) {
+    case 'user':
+      return { identity: c.user.policies, boundary: c.user.boundary, scps };
+    case 'root':
+      return { identity: 'all', scps };
+    case 'anonymous':
+      return { identity: [] };
+    case 'session': {
+      const s = c.session;
+      if (s.kind === 'assumed-role' && s.role) return { identity: s.role.policies, boundary: s.role.boundary, session: s.sessionPolicies, scps };
+      if (s.kind === 'session-token') return s.user ? { identity: s.user.policies, boundary: s.user.boundary, scps } : { identity: 'all', scps };
+      // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html (no session policy: no permissions)
+      if (s.kind === 'federated-user') return s.user ? { identity: s.user.policies, boundary: s.user.boundary, session: s.sessionPolicies ?? [], scps } : { identity: 'all', session: s.sessionPolicies ?? [], scps };
+      // AssumeRoot: the task policy is the session's only permission.
+      return { identity: s.taskPolicy ? [s.taskPolicy] : [], scps };
+    }
+  }
+}
+
+/**
+ * SCPs that apply to an account. FullAWSAccess is attached by default, so deny-list SCPs
+ * only subtract; an SCP with Allow statements switches the account to an allow list.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+ */
+function scpsFor(world: World, account: string): PolicySet['scps'] {
+  const org = orgOf(world, account);
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html (SCPs do not affect the management account)
+  if (!org || org.management === account) return undefined;
+  const policies = org.scps.filter((s) => s.targets.some((t) => t === account || !/^\d{12}$/.test(t))).map((s) => s.policy);
+  if (!policies.length) return undefined;
+  const allowList = policies.some((p) => p.policy.statements.some((st) => st.effect === 'Allow'));
+  return { policies, allowList };
+}
+
+/** One authorization question. */
+export interface AuthzRequest {
+  action: string;
+  resource: string;
+  principal: RequestPrincipal;
+  keys: Record<string, ContextValue>;
+  /** The resource's policy: a role's trust policy, a bucket policy. */
+  resourcePolicy?: NamedPolicy;
+  /** The account that owns the resource. */
+  resourceAccount: string;
+  /** `trust`: a role trust policy must allow explicitly; `request`: ordinary resource-based rules. */
+  mode: 'trust' | 'request';
+}
+
+/** The answer, with the trace that explains it. */
+export interface AuthzResult {
+  decision: Decision;
+  trace: TraceEntry[];
+  /** What denied: for AWS's message and for fixes. */
+  deniedBy?: { explicit: boolean; policyType: PolicyType; policy?: NamedPolicy };
+  /** How the resource-based policy named the caller, when it allowed. */
+  grant?: Grant;
+}
+
+/** `RoleX trust policy statement "Sid"` or `… statement #2`. */
+export function describeStatement(p: NamedPolicy, st: { index: number; sid?: string }): string {
+  return `${p.label} ${st.sid ? `statement "${st.sid}"` : `Statement[${st.index}]`}`;
+}
+
+const specGrant = (spec: PrincipalSpec, p: RequestPrincipal): Grant | undefined => {
+  if (spec.kind === 'any') return 'wildcard';
+  if (p.kind !== 'aws') return spec.federated.length || spec.service.length ? 'exact' : undefined;
+  let best: Grant | undefined;
+  for (const e of spec.aws) {
+    if (e === '*') best ??= 'wildcard';
+    else if (/^\d{12}$/.test(e) || /^arn:[\w-]+:iam::\d{12}:root$/.test(e)) {
+      if (e.endsWith(':root') && p.arns.includes(e)) return 'exact';
+      best ??= 'account';
+    } else if (p.arns[0] === e && /:(assumed-role|federated-user)\//.test(e)) return 'session';
+    else if (p.arns.includes(e) || p.ids.includes(e)) best = 'exact';
+  }
+  return best;
+};
+
+/** How the applying Allow statements of a resource policy name the caller (strongest first). */
+function grantOf(ev: PolicyEvaluation, statements: Statement[], p: RequestPrincipal): Grant | undefined {
+  const order: Grant[] = ['session', 'exact', 'wildcard', 'account'];
+  let best: Grant | undefined;
+  for (const r of ev.statements) {
+    if (!r.applies || r.effect !== 'Allow') continue;
+    const st = statements[r.index];
+    if (!st?.principal) continue;
+    const g = specGrant(st.principal, p);
+    if (g && (!best || order.indexOf(g) < order.indexOf(best))) best = g;
+  }
+  return best ?? (ev.result === 'Allow' ? 'wildcard' : undefined);
+}
+
+interface Evaluated {
+  policy: NamedPolicy;
+  ev: PolicyEvaluation;
+}
+
+const firstDeny = (list: Evaluated[]): Evaluated | undefined => list.find((e) => e.ev.result === 'Deny');
+const firstAllow = (list: Evaluated[]): Evaluated | undefined => list.find((e) => e.ev.result === 'Allow');
+const deciding = (e: Evaluated): string => {
+  const st = e.ev.statements.find((s) => s.index === e.ev.decidingIndex);
+  return st ? describeStatement(e.policy, st) : e.policy.label;
+};
+
+/** Why no statement of these policies applied, for the trace. */
+function whyNone(list: Evaluated[], action: string): string {
+  if (!list.length) return 'there is no policy of this kind';
+  const parts: string[] = [];
+  for (const e of list) {
+    for (const s of e.ev.statements) {
+      if (s.effect !== 'Allow' || !s.mismatch) continue;
+      parts.push(`${describeStatement(e.policy, s)}: ${s.mismatch.detail}`);
+      if (parts.length >= 3) break;
+    }
+  }
+  return parts.length ? parts.join('; ') : `no statement allows ${action}`;
+}
+
+/**
+ * Decides one request.
+ * @param world the world (for SCPs)
+ * @param caller who signs
+ * @param set the caller's policies (callerPolicies)
+ * @param req the action, resource, context and resource policy
+ * @returns Allow, ExplicitDeny or ImplicitDeny, with the trace and the deciding policy type
+ * @example authorize(world, caller, callerPolicies(world, caller), { action: 'sts:AssumeRole', … })
+ */
+export function authorize(world: World, caller: Caller, set: PolicySet, req: AuthzRequest): AuthzResult {
+  void world;
+  const trace: TraceEntry[] = [];
+  const ctx = { action: req.action, resource: req.resource, principal: req.principal, keys: req.keys };
+  const ev = (p: NamedPolicy): Evaluated => ({ policy: p, ev: evaluatePolicy(p.policy, ctx) });
+  const scps = (set.scps?.policies ?? []).map(ev);
+  const identity = set.identity === 'all' ? [] : set.identity.map(ev);
+  const boundary = set.boundary ? [ev(set.boundary)] : [];
+  const session = (set.session ?? []).map(ev);
+  const resource = req.resourcePolicy ? [ev(req.resourcePolicy)] : [];
+  const trust = req.mode === 'trust';
+  const resGate: Gate = trust ? 'trust-policy' : 'resource-policy';
+  const idGate: Gate = req.action.startsWith('sts:') ? 'caller-permissions' : 'identity-policy';
+  const resLearn = trust ? learn.trust : learn.resourcePolicy;
+
+  // 1. An explicit Deny in any policy wins.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+  const denies: [Evaluated | undefined, PolicyType, Gate][] = [
+    [firstDeny(scps), 'service control policy', 'scp'],
+    [firstDeny(resource), 'resource-based policy', resGate],
+    [firstDeny(identity), 'identity-based policy', idGate],
+    [firstDeny(boundary), 'permissions boundary', 'boundary'],
+    [firstDeny(session), 'session policy', 'session-policy'],
+  ];
+  for (const [d, policyType, gate] of denies) {
+    if (!d) continue;
+    trace.push({ gate, result: 'fail', code: 'deny.explicit', reason: `${deciding(d)} explicitly denies ${req.action} on ${req.resource}. An explicit Deny overrides every Allow.`, learn: learn.explicitDeny, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html' });
+    return { decision: 'ExplicitDeny', trace, deniedBy: { explicit: true, policyType, policy: d.policy } };
+  }
+
+  // 2. SCPs: every applicable SCP level must allow (FullAWSAccess is implied for deny lists).
+  if (set.scps) {
+    if (set.scps.allowList && !firstAllow(scps)) {
+      trace.push({ gate: 'scp', result: 'fail', code: 'scp.no-allow', reason: `No service control policy on account ${callerAccount(caller)} allows ${req.action}: ${whyNone(scps, req.action)}.`, learn: learn.scp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html' });
+      return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'service control policy' } };
+    }
+    trace.push({ gate: 'scp', result: 'pass', code: 'scp.allows', reason: set.scps.allowList ? `${deciding(firstAllow(scps)!)} allows ${req.action}.` : `The SCPs on account ${callerAccount(caller)} deny nothing here, and FullAWSAccess is attached by default.`, learn: learn.scp });
+  }
+
+  const pAccount = req.principal.account;
+  const sameAccount = pAccount !== undefined && pAccount === req.resourceAccount;
+  const rpAllow = firstAllow(resource);
+  const grant = rpAllow ? grantOf(rpAllow.ev, rpAllow.policy.policy.statements, req.principal) : undefined;
+  const idAllow = set.identity === 'all' ? true : firstAllow(identity);
+  const bAllow = set.boundary ? firstAllow(boundary) : true;
+  const sAllow = set.session === undefined ? true : firstAllow(session);
+
+  // Resource side.
+  if (rpAllow) {
+    const how = grant === 'account' ? `names the caller's account ${pAccount}` : grant === 'session' ? 'names this exact session' : grant === 'wildcard' ? 'allows any principal' : 'names the caller';
+    trace.push({ gate: resGate, result: 'pass', code: trust ? 'trust.allows' : 'resource.allows', reason: `${deciding(rpAllow)} allows ${req.action} and ${how}.`, learn: grant === 'account' ? learn.trustPrincipals : resLearn });
+  } else if (trust || req.resourcePolicy) {
+    const why = req.resourcePolicy ? whyNone(resource, req.action) : 'the resource has no resource-based policy';
+    trace.push({ gate: resGate, result: trust || !sameAccount ? 'fail' : 'info', code: trust ? 'trust.no-statement-allows' : 'resource.no-allow', reason: trust ? `The trust policy does not allow ${req.action} for this caller: ${why}. A trust policy must allow the caller explicitly.` : `${req.resourcePolicy?.label} does not allow ${req.action} for this caller: ${why}.`, learn: resLearn, source: trust ? 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html' : undefined });
+    if (trust) return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'resource-based policy', policy: req.resourcePolicy } };
+  } else if (!sameAccount) {
+    trace.push({ gate: resGate, result: 'fail', code: 'resource.cross-account-no-policy', reason: `The resource is in account ${req.resourceAccount} and has no resource-based policy, so a caller from account ${pAccount} cannot be allowed.`, learn: learn.resourcePolicy, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html' });
+    return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'resource-based policy' } };
+  }
+
+  const isUserPrincipal = caller.kind === 'user' || (caller.kind === 'session' && caller.session.kind === 'session-token');
+  // Same account: a resource-based policy that names the principal itself is enough on its own.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-basics
+  if (rpAllow && sameAccount && grant !== 'account') {
+    if (trust) {
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html (check the user's permissions boundary)
+      if (!bAllow) return limitFail(trace, 'boundary', 'permissions boundary', boundary, req, set.boundary);
+      if (!sAllow && grant !== 'session') return limitFail(trace, 'session-policy', 'session policy', session, req);
+      trace.push({ gate: idGate, result: 'skip', code: 'identity.not-needed-same-account', reason: `The trust policy names the caller directly and both are in account ${pAccount}, so no identity-based policy is needed.`, learn: learn.sameAccount, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html' });
+      return { decision: 'Allow', trace, grant };
+    }
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html#access_policies_boundaries-eval-logic
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
+    const limited = !(grant === 'session' || (isUserPrincipal && grant === 'exact'));
+    if (!limited || (bAllow && sAllow)) {
+      trace.push({ gate: idGate, result: 'skip', code: 'identity.not-needed-same-account', reason: `In the same account, the resource-based policy's Allow is enough${limited ? '' : ', and because it names ' + (grant === 'session' ? 'the session ARN, session policies and boundaries do not limit it' : 'the IAM user, its boundary does not limit it')}.`, learn: learn.resourcePolicy });
+      return { decision: 'Allow', trace, grant };
+    }
+  }
+
+  // Identity side: identity ∩ boundary ∩ session policies.
+  if (!idAllow) {
+    const why = set.identity === 'all' ? '' : whyNone(identity, req.action);
+    trace.push({ gate: idGate, result: 'fail', code: 'identity.no-allow', reason: `No identity-based policy of ${req.principal.arns[0] ?? 'the caller'} allows ${req.action} on ${req.resource}: ${why}.${trust && !sameAccount ? ' Across accounts the caller needs its own allow as well as the trust policy.' : trust ? ' The trust policy names the account, not the caller, so the account must delegate with an identity-based policy.' : ''}`, learn: trust ? (sameAccount ? learn.sameAccount : learn.crossAccount) : learn.evaluation, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html' });
+    return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'identity-based policy' } };
+  }
+  trace.push({ gate: idGate, result: 'pass', code: 'identity.allows', reason: idAllow === true ? 'The root user needs no identity-based policy.' : `${deciding(idAllow)} allows ${req.action}.`, learn: learn.evaluation });
+  if (!bAllow) return limitFail(trace, 'boundary', 'permissions boundary', boundary, req, set.boundary);
+  if (set.boundary) trace.push({ gate: 'boundary', result: 'pass', code: 'boundary.allows', reason: `${deciding(bAllow as Evaluated)} allows ${req.action}.`, learn: learn.boundary });
+  if (!sAllow) return limitFail(trace, 'session-policy', 'session policy', session, req);
+  if (set.session) trace.push({ gate: 'session-policy', result: 'pass', code: 'session.allows', reason: `${deciding(sAllow as Evaluated)} allows ${req.action}.`, learn: learn.sessionPolicies });
+  if (!rpAllow && req.resourcePolicy === undefined && sameAccount && !trust) {
+    // nothing more to say: identity allow suffices in the same account
+  } else if (!rpAllow && !sameAccount) {
+    return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'resource-based policy', policy: req.resourcePolicy } };
+  }
+  return { decision: 'Allow', trace, grant };
+}
+
+function limitFail(trace: TraceEntry[], gate: Gate, policyType: PolicyType, list: Evaluated[], req: AuthzRequest, policy?: NamedPolicy): AuthzResult {
+  const what = policyType === 'permissions boundary' ? 'The permissions boundary' : list.length ? 'No session policy' : 'The session has no session policy, so it';
+  trace.push({ gate, result: 'fail', code: policyType === 'permissions boundary' ? 'boundary.no-allow' : 'session.no-allow', reason: `${what} does not allow ${req.action}: ${whyNone(list, req.action)}. It limits what the other policies grant.`, learn: policyType === 'permissions boundary' ? learn.boundary : learn.sessionPolicies });
+  return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType, policy } };
+}

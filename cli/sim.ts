@@ -3,9 +3,8 @@
  * ../shared/scenario-format.md specifies. One process runs any number of files.
  */
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../lib/scenario/load';
-import { runScenario, type StepResult, type StsResult } from '../lib/scenario/run';
-import { computeFixes } from '../lib/scenario/fixes';
+import { simulate } from '../lib/engine';
+import { type StepResult, type StsResult } from '../lib/scenario/run';
 import { type ScenarioIssue } from '../lib/scenario/world';
 
 const USAGE = `usage:
@@ -23,10 +22,8 @@ function runFile(file: string): Loaded {
   } catch (e) {
     return { file, ok: false, issues: [{ path: '', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
   }
-  const loaded = loadScenario(text);
-  if (!loaded.ok) return { file, ok: false, issues: loaded.issues };
-  const result = runScenario(loaded.scenario, loaded.world, { fixes: computeFixes(text) });
-  return { file, ok: true, result };
+  const sim = simulate(text);
+  return sim.ok ? { file, ok: true, result: sim.result } : { file, ok: false, issues: sim.issues };
 }
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;

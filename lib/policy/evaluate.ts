@@ -36,7 +36,7 @@ export function checkStatement(st: Statement, ctx: RequestContext, resolve: Vari
     if (!m.matches) return { element: 'Principal', detail: m.detail };
   } else if (st.notPrincipal) {
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
-    const m = matchPrincipal(st.notPrincipal, ctx.principal ?? ANONYMOUS);
+    const m = matchPrincipal(st.notPrincipal, ctx.principal ?? ANONYMOUS, true);
     if (m.matches) return { element: 'NotPrincipal', detail: `excluded by NotPrincipal: ${m.detail}` };
   }
 

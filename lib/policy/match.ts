@@ -75,7 +75,7 @@ function accountOf(entry: string): string | null {
  * @example matchPrincipal({ kind: 'any' }, { kind: 'anonymous', arns: [], ids: [] }).matches // true
  */
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
-export function matchPrincipal(spec: PrincipalSpec, p: RequestPrincipal): PrincipalMatch {
+export function matchPrincipal(spec: PrincipalSpec, p: RequestPrincipal, notPrincipal = false): PrincipalMatch {
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
   if (spec.kind === 'any') return { matches: true, detail: 'Principal "*" matches every caller' };
   if (p.kind === 'aws') {
@@ -83,6 +83,12 @@ export function matchPrincipal(spec: PrincipalSpec, p: RequestPrincipal): Princi
       if (entry === '*') return { matches: true, detail: 'AWS "*" matches every AWS principal' };
       const acct = accountOf(entry);
       if (acct !== null) {
+        // In NotPrincipal an account entry excludes only the account principal itself, not every principal in it.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+        if (notPrincipal) {
+          if (p.arns.includes(`arn:aws:iam::${acct}:root`)) return { matches: true, detail: `AWS "${entry}" names the account principal` };
+          continue;
+        }
         if (p.account === acct) return { matches: true, detail: `AWS "${entry}" names the caller's account ${acct}` };
         continue;
       }

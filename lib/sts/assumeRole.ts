@@ -12,6 +12,7 @@ import { diagnoseTrust, issueRoleSession, maxDurationEntry } from './roleSession
 import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome } from './shared';
 import { type Caller, type MfaContext, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
+import { limits } from './limits';
 
 /** AssumeRole's parameters, resolved. */
 export interface AssumeRoleParams {
@@ -29,7 +30,7 @@ export interface AssumeRoleParams {
 }
 
 /** Role chaining caps a session at one hour. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining */
-export const CHAINING_CAP_SECONDS = 3600;
+export const CHAINING_CAP_SECONDS = limits.chainingCapSeconds;
 
 /**
  * Runs AssumeRole for a signed caller.
@@ -53,13 +54,13 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   const v = new Validator();
   if (v.required('roleArn', p.RoleArn)) v.string('roleArn', p.RoleArn, rules.arn);
   if (v.required('roleSessionName', p.RoleSessionName)) v.string('roleSessionName', p.RoleSessionName, rules.roleSessionName);
-  v.range('durationSeconds', p.DurationSeconds, 900, 43200);
+  v.range('durationSeconds', p.DurationSeconds, limits.assumeRoleMinSeconds, limits.assumeRoleMaxSeconds);
   v.string('externalId', p.ExternalId, rules.externalId);
   v.string('serialNumber', p.SerialNumber, rules.serialNumber);
   v.string('tokenCode', p.TokenCode, rules.tokenCode);
   v.string('sourceIdentity', p.SourceIdentity, rules.sourceIdentity);
   // The documented plaintext limit for session policies is 2048 characters.
-  validateSessionPolicyParams(v, p.Policy, p.PolicyArns, 2048);
+  validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   validateTags(v, p.Tags, p.TransitiveTagKeys);
   const invalid = v.error();
   if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html' });
@@ -142,7 +143,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
     trace.push({ gate: 'source-identity', result: 'pass', code: 'source-identity.set', reason: `SourceIdentity "${sourceIdentity}" ${p.SourceIdentity !== undefined && carried === undefined ? 'is set and' : 'is carried from the calling session and'} will stay with every session chained from this one.`, learn: learn.sourceIdentity });
   }
 
-  const requested = p.DurationSeconds ?? 3600;
+  const requested = p.DurationSeconds ?? limits.assumeRoleDefaultSeconds;
   if (chained && requested > CHAINING_CAP_SECONDS) {
     return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'), { gate: 'duration', result: 'fail', code: 'duration.chaining-cap', reason: `This is role chaining (the caller uses temporary credentials), which limits the session to 3600 seconds; DurationSeconds is ${requested}. When both this cap and MaxSessionDuration are exceeded, the model reports the chaining cap.`, learn: learn.chaining, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining' });
   }

@@ -17,6 +17,7 @@ import { issueRoleSession, maxDurationEntry } from './roleSession';
 import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, type CallOutcome } from './shared';
 import { type SessionTag, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
+import { limits } from './limits';
 
 const SAML_ATTR = 'https://aws.amazon.com/SAML/Attributes/';
 const NAME_RE = /^[a-zA-Z_0-9+=,.@-]{2,64}$/;
@@ -56,8 +57,8 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
   if (v.required('roleArn', p.RoleArn)) v.string('roleArn', p.RoleArn, rules.arn);
   if (v.required('principalArn', p.PrincipalArn)) v.string('principalArn', p.PrincipalArn, rules.arn);
   if (v.required('SAMLAssertion', p.SAMLAssertion) && typeof p.SAMLAssertion === 'string') v.string('SAMLAssertion', p.SAMLAssertion, rules.samlAssertion);
-  v.range('durationSeconds', p.DurationSeconds, 900, 43200);
-  validateSessionPolicyParams(v, p.Policy, p.PolicyArns, 2048);
+  v.range('durationSeconds', p.DurationSeconds, limits.assumeRoleMinSeconds, limits.assumeRoleMaxSeconds);
+  validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   const invalid = v.error();
   if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation });
   trace.push({ gate: 'authenticate', result: 'info', code: 'auth.unsigned', reason: 'AssumeRoleWithSAML is not signed with AWS credentials: the SAML assertion is the proof of identity.', learn: learn.saml });
@@ -89,7 +90,7 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
     return fail(trace, awsError('ExpiredTokenException', 'Response has expired'), { gate: 'token', result: 'fail', code: 'saml.expired', reason: `The assertion was valid until ${a.notOnOrAfter}; it is now ${isoSeconds(env.now)}.`, learn: learn.expired, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html' });
   }
   const issued = a.issueInstant ? parseInstant(a.issueInstant) : undefined;
-  if (issued !== undefined && env.now - issued > 5 * 60 * 1000) {
+  if (issued !== undefined && env.now - issued > limits.samlRedeemWindowSeconds * 1000) {
     return fail(trace, awsError('ExpiredTokenException', 'Token must be redeemed within 5 minutes of issuance'), { gate: 'token', result: 'fail', code: 'saml.redeem-window', reason: `The assertion was issued at ${a.issueInstant}, more than 5 minutes before ${isoSeconds(env.now)}.`, learn: learn.expired, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html' });
   }
   trace.push({ gate: 'token', result: 'pass', code: 'saml.valid', reason: `The assertion is signed by ${provider.name}'s IdP (${provider.issuer}) and still valid.`, learn: learn.saml });
@@ -155,7 +156,7 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
   const extra = federatedExtras(world, roleArn, principal, keys, tags.length > 0, sourceIdentity, trace);
   if (extra) return fail(trace, extra === 'tag' ? awsError('AccessDenied', 'Not authorized to perform sts:TagSession') : awsError('AccessDenied', 'Not authorized to perform sts:SetSourceIdentity'));
 
-  const requested = p.DurationSeconds ?? 3600;
+  const requested = p.DurationSeconds ?? limits.assumeRoleDefaultSeconds;
   const d = maxDurationEntry(role, requested, p.DurationSeconds !== undefined);
   trace.push(d);
   if (d.result === 'fail') return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'));
@@ -251,8 +252,8 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   if (v.required('roleSessionName', p.RoleSessionName)) v.string('roleSessionName', p.RoleSessionName, rules.roleSessionName);
   if (v.required('webIdentityToken', p.WebIdentityToken) && typeof p.WebIdentityToken === 'string') v.string('webIdentityToken', p.WebIdentityToken, rules.webIdentityToken);
   v.string('providerId', p.ProviderId, rules.providerId);
-  v.range('durationSeconds', p.DurationSeconds, 900, 43200);
-  validateSessionPolicyParams(v, p.Policy, p.PolicyArns, 2048);
+  v.range('durationSeconds', p.DurationSeconds, limits.assumeRoleMinSeconds, limits.assumeRoleMaxSeconds);
+  validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   const invalid = v.error();
   if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation });
   trace.push({ gate: 'authenticate', result: 'info', code: 'auth.unsigned', reason: 'AssumeRoleWithWebIdentity is not signed with AWS credentials: the identity provider\'s token is the proof of identity.', learn: learn.webIdentity });
@@ -354,7 +355,7 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   const extra = federatedExtras(world, roleArn, principal, keys, tags.length > 0, undefined, trace);
   if (extra) return fail(trace, awsError('AccessDenied', 'Not authorized to perform sts:TagSession'));
 
-  const requested = p.DurationSeconds ?? 3600;
+  const requested = p.DurationSeconds ?? limits.assumeRoleDefaultSeconds;
   const d = maxDurationEntry(role, requested, p.DurationSeconds !== undefined);
   trace.push(d);
   if (d.result === 'fail') return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'));

@@ -8,6 +8,7 @@ import { awsError } from './errors';
 import { type StepEnv } from './context';
 import { type AwsError, type Session, type SessionTag, type TraceEntry } from './types';
 import { rules, type Validator } from './validate';
+import { limits } from './limits';
 
 /** A call's result before the runner wraps it. */
 export type CallOutcome =
@@ -29,7 +30,7 @@ export function validateSessionPolicyParams(v: Validator, policy: unknown, polic
     if (maxPolicyChars !== undefined && text.length > maxPolicyChars) v.string('policy', text, { max: maxPolicyChars });
   }
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (PolicyArns: up to 10 managed policy ARNs)
-  v.listMax('policyArns', policyArns, 10);
+  v.listMax('policyArns', policyArns, limits.sessionPolicyArnsMax);
   policyArns?.forEach((p, i) => v.string(`policyArns.${i + 1}.member.arn`, p.arn, rules.arn));
 }
 
@@ -85,12 +86,12 @@ export function packedPercent(inlineChars: number, managedCount: number, tags: {
 /** Validates the Tags and TransitiveTagKeys members' model constraints. */
 export function validateTags(v: Validator, tags: { Key: string; Value: string }[] | undefined, transitive?: string[]): void {
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_Tag.html (≤ 50 tags; key 1–128, value 0–256)
-  v.listMax('tags', tags, 50);
+  v.listMax('tags', tags, limits.sessionTagsMax);
   tags?.forEach((t, i) => {
     v.string(`tags.${i + 1}.member.key`, t.Key, rules.tagKey);
     v.string(`tags.${i + 1}.member.value`, t.Value, rules.tagValue);
   });
-  v.listMax('transitiveTagKeys', transitive, 50);
+  v.listMax('transitiveTagKeys', transitive, limits.transitiveTagKeysMax);
   transitive?.forEach((k, i) => v.string(`transitiveTagKeys.${i + 1}.member`, k, rules.tagKey));
 }
 

@@ -13,8 +13,9 @@ import { checkMfa } from './mfa';
 import { combineTags, credentialsFor, fail, issued, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome } from './shared';
 import { type Caller, type Session, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
+import { limits } from './limits';
 
-const ROOT_MAX = 3600;
+const ROOT_MAX = limits.rootTokenMaxSeconds;
 
 /** Clamps a root user's duration to one hour, as GetSessionToken and GetFederationToken do. */
 function rootClamp(requested: number | undefined, trace: TraceEntry[], call: string): number {
@@ -50,7 +51,7 @@ export function getSessionToken(world: World, caller: Caller, p: GetSessionToken
   const bad = longTermOnly(caller, 'GetSessionToken', trace);
   if (bad) return bad;
   const v = new Validator();
-  v.range('durationSeconds', p.DurationSeconds, 900, 129600);
+  v.range('durationSeconds', p.DurationSeconds, limits.userTokenMinSeconds, limits.userTokenMaxSeconds);
   v.string('serialNumber', p.SerialNumber, rules.serialNumber);
   v.string('tokenCode', p.TokenCode, rules.tokenCode);
   const invalid = v.error();
@@ -69,7 +70,7 @@ export function getSessionToken(world: World, caller: Caller, p: GetSessionToken
   let duration: number;
   if (caller.kind === 'root') duration = rootClamp(p.DurationSeconds, trace, 'GetSessionToken');
   else {
-    duration = p.DurationSeconds ?? 43200;
+    duration = p.DurationSeconds ?? limits.userTokenDefaultSeconds;
     trace.push({ gate: 'duration', result: 'pass', code: p.DurationSeconds === undefined ? 'duration.default' : 'duration.within-max', reason: p.DurationSeconds === undefined ? 'No DurationSeconds: an IAM user gets the default of 43200 seconds (12 hours).' : `DurationSeconds ${duration} is within 900–129600 for an IAM user.`, learn: learn.duration, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html' });
   }
   const c = credentialsFor(account, `${seed}|${stepId}`, env, duration);
@@ -99,8 +100,8 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
   if (bad) return bad;
   const v = new Validator();
   if (v.required('name', p.Name)) v.string('name', p.Name, rules.federatedName);
-  v.range('durationSeconds', p.DurationSeconds, 900, 129600);
-  validateSessionPolicyParams(v, p.Policy, p.PolicyArns, 2048);
+  v.range('durationSeconds', p.DurationSeconds, limits.userTokenMinSeconds, limits.userTokenMaxSeconds);
+  validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   validateTags(v, p.Tags);
   const invalid = v.error();
   if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html' });
@@ -136,7 +137,7 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
   let duration: number;
   if (caller.kind === 'root') duration = rootClamp(p.DurationSeconds, trace, 'GetFederationToken');
   else {
-    duration = p.DurationSeconds ?? 43200;
+    duration = p.DurationSeconds ?? limits.userTokenDefaultSeconds;
     trace.push({ gate: 'duration', result: 'pass', code: p.DurationSeconds === undefined ? 'duration.default' : 'duration.within-max', reason: p.DurationSeconds === undefined ? 'No DurationSeconds: the default is 43200 seconds (12 hours).' : `DurationSeconds ${duration} is within 900–129600.`, learn: learn.duration });
   }
   const packed = sp.policies || p.Tags?.length ? packedPercent(sp.plainChars, p.PolicyArns?.length ?? 0, p.Tags ?? []) : undefined;
@@ -178,7 +179,7 @@ export function assumeRoot(world: World, caller: Caller, p: AssumeRootParams, en
   if (v.required('targetPrincipal', p.TargetPrincipal)) v.string('targetPrincipal', p.TargetPrincipal, rules.targetPrincipal);
   if (v.required('taskPolicyArn', p.TaskPolicyArn)) v.string('taskPolicyArn.arn', p.TaskPolicyArn?.arn, rules.arn);
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html (DurationSeconds at most 900)
-  v.range('durationSeconds', p.DurationSeconds, 0, 900);
+  v.range('durationSeconds', p.DurationSeconds, 0, limits.assumeRootMaxSeconds);
   const invalid = v.error();
   if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation, source: src });
   const taskArn = p.TaskPolicyArn!.arn;
@@ -206,7 +207,7 @@ export function assumeRoot(world: World, caller: Caller, p: AssumeRootParams, en
   const az = authorize(world, caller, callerPolicies(world, caller), { action: 'sts:AssumeRoot', resource: targetRoot, principal: requestPrincipal(caller), keys, resourceAccount: account, mode: 'request' });
   trace.push(...az.trace);
   if (az.decision !== 'Allow') return fail(trace, notAuthorized(callerArn(caller), 'sts:AssumeRoot', targetRoot));
-  const duration = p.DurationSeconds || 900;
+  const duration = p.DurationSeconds || limits.assumeRootMaxSeconds;
   trace.push({ gate: 'duration', result: p.DurationSeconds === 0 ? 'info' : 'pass', code: 'duration.assume-root', reason: p.DurationSeconds === undefined ? 'No DurationSeconds: root sessions last the default and maximum of 900 seconds.' : p.DurationSeconds === 0 ? 'DurationSeconds 0 is treated as the default of 900 seconds.' : `DurationSeconds ${duration} is within AssumeRoot's 900-second limit.`, learn: learn.assumeRoot, uncertain: p.DurationSeconds === 0 ? true : undefined });
   const c = credentialsFor(target, `${seed}|${stepId}`, env, duration);
   const taskPolicy = world.managedPolicies.get(taskArn);

@@ -4,6 +4,7 @@
  */
 import { awsError } from './errors';
 import { type AwsError } from './types';
+import { limits } from './limits';
 
 /** One model constraint violation. */
 export interface Violation {
@@ -25,14 +26,14 @@ export interface StringRule {
 /** The string shapes of the STS model (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html and siblings). */
 export const rules = {
   arn: { min: 20, max: 2048 },
-  roleSessionName: { min: 2, max: 64, pattern: /^[\w+=,.@-]*$/, patternText: '[\\w+=,.@-]*' },
-  externalId: { min: 2, max: 1224, pattern: /^[\w+=,.@:/-]*$/, patternText: '[\\w+=,.@:\\/-]*' },
+  roleSessionName: { min: limits.roleSessionNameMin, max: limits.roleSessionNameMax, pattern: /^[\w+=,.@-]*$/, patternText: '[\\w+=,.@-]*' },
+  externalId: { min: limits.externalIdMin, max: limits.externalIdMax, pattern: /^[\w+=,.@:/-]*$/, patternText: '[\\w+=,.@:\\/-]*' },
   serialNumber: { min: 9, max: 256, pattern: /^[\w+=/:,.@-]*$/, patternText: '[\\w+=/:,.@-]*' },
-  tokenCode: { min: 6, max: 6, pattern: /^\d*$/, patternText: '[\\d]*' },
-  sourceIdentity: { min: 2, max: 64, pattern: /^[\w+=,.@-]*$/, patternText: '[\\w+=,.@-]*' },
-  federatedName: { min: 2, max: 32, pattern: /^[\w+=,.@-]*$/, patternText: '[\\w+=,.@-]*' },
-  tagKey: { min: 1, max: 128, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
-  tagValue: { min: 0, max: 256, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+  tokenCode: { min: limits.tokenCodeLength, max: limits.tokenCodeLength, pattern: /^\d*$/, patternText: '[\\d]*' },
+  sourceIdentity: { min: limits.sourceIdentityMin, max: limits.sourceIdentityMax, pattern: /^[\w+=,.@-]*$/, patternText: '[\\w+=,.@-]*' },
+  federatedName: { min: limits.federatedNameMin, max: limits.federatedNameMax, pattern: /^[\w+=,.@-]*$/, patternText: '[\\w+=,.@-]*' },
+  tagKey: { min: 1, max: limits.tagKeyMaxChars, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+  tagValue: { min: 0, max: limits.tagValueMaxChars, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
   policy: { min: 1, pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/, patternText: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
   samlAssertion: { min: 4, max: 100000 },
   webIdentityToken: { min: 4, max: 20000 },

@@ -13,6 +13,7 @@ export interface RouteUnderTest {
  */
 export const routes: readonly RouteUnderTest[] = [
   { path: '/', heading: 'AssumeRole' },
+  { path: '/simulator/', heading: 'Simulator' },
 ];
 
 /** A path that does not exist, to check the 404 page. */

@@ -6,7 +6,7 @@ import type { Fix, Simulation } from '@/lib/engine';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
 import { addToWorld, parseIamOutput } from '@/lib/import/awsIam';
 import { sourceKey, type ScenarioSource } from '@/lib/stores/drafts';
-import { lineColumnOf, locateIssue } from '@/lib/simulator/jsonLocate';
+import { lineColumnOf, locateIssue, syntaxErrorAt } from '@/lib/simulator/jsonLocate';
 import { formatJson, tryParse } from '@/lib/simulator/knobs';
 import { callerText, isSuccess, outcomeText, stepLabel, stepTitle } from '@/lib/simulator/outcome';
 import { decodeShare, fingerprint, sharePayload, shareUrl } from '@/lib/simulator/share';
@@ -169,17 +169,9 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
     }
     const data = tryParse(body);
     if (data === undefined) {
-      let where = '';
-      try {
-        JSON.parse(body);
-      } catch (e) {
-        const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-        if (m) {
-          const lc = lineColumnOf(body, Number(m[1]));
-          where = ` at line ${lc.line}, column ${lc.column}`;
-        }
-      }
-      setNotice({ kind: 'error', text: `${file.name} is not valid JSON${where}. Nothing was changed: your scenario is as it was.` });
+      const at = syntaxErrorAt(body);
+      const lc = at === undefined ? undefined : lineColumnOf(body, at);
+      setNotice({ kind: 'error', text: `${file.name} is not valid JSON${lc ? ` at line ${lc.line}, column ${lc.column}` : ''}. Nothing was changed: your scenario is as it was.` });
       return;
     }
     // AWS CLI output (get-role, get-user, …) joins the current world instead.

@@ -81,7 +81,8 @@ export function createJsonEditor(parent: HTMLElement, options: { text: string; o
         EditorView.lineWrapping,
         keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
         theme,
-        EditorView.contentAttributes.of({ 'aria-label': options.label }),
+        // tabindex is redundant for a contenteditable, but tells checkers the scroller has focusable content.
+        EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !u.transactions.some((t) => t.annotation(External))) options.onChange(u.state.doc.toString());
         }),

@@ -24,7 +24,14 @@ interface Node {
 
 class Reader {
   pos = 0;
+  /** Offset of the first syntax error met, if any. */
+  error: number | undefined;
   constructor(readonly text: string) {}
+
+  fail(): undefined {
+    this.error ??= this.pos;
+    return undefined;
+  }
 
   ws(): void {
     while (this.pos < this.text.length && /[ \t\n\r]/.test(this.text[this.pos]!)) this.pos++;
@@ -46,6 +53,8 @@ class Reader {
         }
       } else this.pos++;
     }
+    // Unterminated: point at the opening quote, where the reader can see the problem.
+    this.pos = start;
     return undefined;
   }
 
@@ -67,10 +76,10 @@ class Reader {
         this.ws();
         const keyFrom = this.pos;
         const name = this.string();
-        if (name === undefined) return node;
+        if (name === undefined) return this.fail() ?? node;
         const key = { from: keyFrom, to: this.pos };
         this.ws();
-        if (this.text[this.pos] !== ':') return node;
+        if (this.text[this.pos] !== ':') return this.fail() ?? node;
         this.pos++;
         const child = this.value();
         if (!child) return node;
@@ -84,7 +93,7 @@ class Reader {
         if (this.text[this.pos] === '}') {
           this.pos++;
           node.value.to = this.pos;
-        }
+        } else this.fail();
         return node;
       }
     }
@@ -110,16 +119,16 @@ class Reader {
         if (this.text[this.pos] === ']') {
           this.pos++;
           node.value.to = this.pos;
-        }
+        } else this.fail();
         return node;
       }
     }
     if (c === '"') {
-      if (this.string() === undefined) return undefined;
+      if (this.string() === undefined) return this.fail();
       return { value: { from, to: this.pos } };
     }
     const m = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(this.text.slice(this.pos, this.pos + 64));
-    if (!m) return undefined;
+    if (!m) return this.fail();
     this.pos += m[0].length;
     return { value: { from, to: this.pos } };
   }
@@ -178,6 +187,19 @@ export function locatePath(text: string, path: string): TextRange {
   return { from: node.value.from, to: node.value.from + 1 };
 }
 
+/**
+ * Where JSON text stops being valid JSON: the offset of the first syntax error, or undefined
+ * when it parses. Browsers word JSON.parse errors differently (and some give no position).
+ * @example syntaxErrorAt('{"a": oops}') // 6
+ */
+export function syntaxErrorAt(text: string): number | undefined {
+  const r = new Reader(text);
+  r.value();
+  if (r.error !== undefined) return r.error;
+  r.ws();
+  return r.pos < text.length ? r.pos : undefined;
+}
+
 /** Offset of a 1-based line and column, clamped to the text. */
 export function offsetOf(text: string, line: number, column: number): number {
   let pos = 0;
@@ -202,10 +224,10 @@ export function lineColumnOf(text: string, offset: number): { line: number; colu
  * @example locateIssue(text, { path: '', message: 'not valid JSON at line 3, column 5: …' })
  */
 export function locateIssue(text: string, issue: { path: string; message: string }): TextRange {
-  const m = /line (\d+),? column (\d+)/.exec(issue.message);
-  if (!issue.path && m) {
-    const at = offsetOf(text, Number(m[1]), Number(m[2]));
-    return { from: at, to: Math.min(text.length, at + 1) };
+  if (!issue.path && /JSON/.test(issue.message)) {
+    const m = /line (\d+),? column (\d+)/.exec(issue.message);
+    const at = syntaxErrorAt(text) ?? (m ? offsetOf(text, Number(m[1]), Number(m[2])) : undefined);
+    if (at !== undefined) return { from: at, to: Math.min(text.length, at + 1) };
   }
   return locatePath(text, issue.path);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '@/lib/engine';
-import { lineColumnOf, locateIssue, locatePath, offsetOf } from '@/lib/simulator/jsonLocate';
+import { lineColumnOf, locateIssue, locatePath, offsetOf, syntaxErrorAt } from '@/lib/simulator/jsonLocate';
 
 const slice = (text: string, r: { from: number; to: number }) => text.slice(r.from, r.to);
 
@@ -59,5 +59,27 @@ describe('locateIssue', () => {
     expect(offsetOf(text, 2, 2)).toBe(4);
     expect(lineColumnOf(text, 4)).toEqual({ line: 2, column: 2 });
     expect(offsetOf(text, 9, 1)).toBe(text.length);
+  });
+});
+
+describe('syntaxErrorAt', () => {
+  it.each([
+    ['{"a": oops}', 6],
+    ['{"a": 1,}', 8],
+    ['{"a" 1}', 5],
+    ['[1, 2', 5],
+    ['{"a": 1} x', 9],
+    ['{"a": "unterminated', 6],
+  ])('%s fails at %i', (text, at) => {
+    expect(syntaxErrorAt(text)).toBe(at);
+  });
+
+  it('is undefined for valid JSON', () => {
+    expect(syntaxErrorAt(' {"a": [1, true, null, "x\\"y"]} ')).toBeUndefined();
+  });
+
+  it('places a JSON error that carries no position where parsing stopped', () => {
+    const text = '{\n  "id": oops\n}';
+    expect(lineColumnOf(text, locateIssue(text, { path: '', message: 'not valid JSON: Unexpected token \'o\', "{ "id": oops }" is not valid JSON' }).from)).toEqual({ line: 2, column: 9 });
   });
 });

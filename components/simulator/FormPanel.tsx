@@ -391,7 +391,13 @@ export function FormPanel({ doc, step, onSelectStep, onChange }: Props) {
               label="DurationSeconds"
               value={num('DurationSeconds')}
               placeholder="not passed"
-              hint={roleIndex !== undefined ? `The role allows up to ${readMaxSession(doc, roleIndex) ?? 3600}; a chained session, 3600.` : undefined}
+              hint={
+                readParam(doc, i, 'DurationSeconds') !== undefined && num('DurationSeconds') === undefined
+                  ? `The JSON has ${JSON.stringify(readParam(doc, i, 'DurationSeconds'))}, which is not a number of seconds.`
+                  : roleIndex !== undefined
+                    ? `The role allows up to ${readMaxSession(doc, roleIndex) ?? 3600}; a chained session, 3600.`
+                    : undefined
+              }
               onChange={(v) => write(writeParam(doc, i, 'DurationSeconds', v))}
             />
           )}

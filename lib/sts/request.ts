@@ -67,7 +67,7 @@ export function runRequest(world: World, caller: Caller, req: { action: string; 
   }
 
   const resourceAccount = resource?.account ?? accountFromArn(req.resource) ?? callerAccount(caller) ?? '';
-  const az = authorize(world, caller, callerPolicies(world, caller), { action: req.action, resource: req.resource, principal: requestPrincipal(caller), keys, resourcePolicy: resource?.policy, resourceAccount, mode: 'request' });
+  const az = authorize(world, caller, callerPolicies(world, caller), { action: req.action, resource: req.resource, principal: requestPrincipal(caller), keys, resourcePolicy: resource?.policy, resourceAccount, mode: service === 'kms' && resource?.policy ? 'key' : 'request' });
   trace.push(...az.trace);
   if (az.decision === 'Allow') {
     trace.push({ gate: 'decision', result: 'pass', code: 'decision.allow', reason: `${req.action} on ${req.resource} is allowed.`, learn: learn.evaluation });

@@ -58,6 +58,13 @@ export function sessionPolicies(
   }
   for (const [i, p] of (policyArns ?? []).entries()) {
     const m = world.managedPolicies.get(p.arn);
+    if (!m && /^arn:aws[\w-]*:iam::aws:policy\//.test(p.arn)) {
+      trace.push({ gate: 'session-policy', result: 'info', code: 'session.managed-not-modelled', reason: `PolicyArns[${i}] names the AWS managed policy ${p.arn}, which the simulator has no copy of; it counts as allowing nothing. Add its document to world.managedPolicies to model it.`, learn: learn.sessionPolicies, uncertain: true });
+      plainChars += p.arn.length;
+      const none = parsePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'none:NotModelled', Resource: '*' }] }, 'session');
+      if (none.ok) out.push({ label: `session policy ${p.arn.split('/').pop()} (not modelled)`, path: `${stepPath}/params/PolicyArns/${i}`, policy: none.policy });
+      continue;
+    }
     if (!m) {
       trace.push({ gate: 'session-policy', result: 'fail', code: 'session.unknown-managed-policy', reason: `PolicyArns[${i}] names ${p.arn}, which does not exist in the world.`, learn: learn.sessionPolicies, uncertain: true });
       return { ok: false, error: awsError('InvalidParameterValue', `The policy ${p.arn} does not exist or is not attachable.`) };

@@ -5,7 +5,7 @@
 import { learn } from '../explain/learn';
 import { type World } from '../scenario/world';
 import { authorize, callerPolicies } from './authorize';
-import { callerArn, callerKeys, callerMfa, requestPrincipal, type StepEnv } from './context';
+import { callerArn, callerKeys, callerMfa, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError, notAuthorized } from './errors';
 import { checkMfa } from './mfa';
 import { diagnoseTrust, issueRoleSession, maxDurationEntry } from './roleSession';
@@ -41,7 +41,8 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   const who = callerArn(caller);
 
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (the root user cannot call AssumeRole)
-  if (caller.kind === 'root' || (caller.kind === 'session' && caller.session.kind === 'root')) {
+  // GetSessionToken credentials of the root user are still the root user.
+  if (caller.kind === 'root' || (caller.kind === 'session' && (caller.session.kind === 'root' || (caller.session.kind === 'session-token' && !caller.session.user)))) {
     return fail(trace, awsError('AccessDenied', 'Roles may not be assumed by root accounts.'), { gate: 'caller-type', result: 'fail', code: 'caller.root-cannot-assume', reason: 'The root user cannot assume roles. Sign in as an IAM user or role instead.', learn: learn.rootCannotAssume, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage-assume.html' });
   }
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts-comparison.html (GetFederationToken credentials cannot call STS except GetCallerIdentity)
@@ -94,7 +95,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   }
 
   const principal = requestPrincipal(caller);
-  const keys = callerKeys(world, caller, env);
+  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, role.account) };
   if (mfa.present !== undefined) keys['aws:MultiFactorAuthPresent'] = String(mfa.present);
   if (mfa.present && mfa.authAt !== undefined) keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((env.now - mfa.authAt) / 1000)));
   // Trust-policy condition keys of AssumeRole: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html

@@ -7,7 +7,7 @@
 import { learn } from '../explain/learn';
 import { type World, orgOf, rootTaskPolicies } from '../scenario/world';
 import { authorize, callerPolicies } from './authorize';
-import { callerAccount, callerArn, callerKeys, requestPrincipal, type StepEnv } from './context';
+import { callerAccount, callerArn, callerKeys, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError, notAuthorized } from './errors';
 import { checkMfa } from './mfa';
 import { combineTags, credentialsFor, fail, issued, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome } from './shared';
@@ -116,7 +116,7 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
 
   const name = p.Name!;
   const fedArn = `arn:aws:sts::${account}:federated-user/${name}`;
-  const keys = callerKeys(world, caller, env);
+  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, account) };
   if (p.Tags?.length) {
     for (const t of p.Tags) keys[`aws:RequestTag/${t.Key}`] = t.Value;
     keys['aws:TagKeys'] = p.Tags.map((t) => t.Key);
@@ -203,7 +203,7 @@ export function assumeRoot(world: World, caller: Caller, p: AssumeRootParams, en
   }
   const regionErr = regionCheck(world, target, env, trace);
   if (regionErr) return fail(trace, regionErr);
-  const keys = { ...callerKeys(world, caller, env), 'sts:TaskPolicyArn': taskArn };
+  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, target), 'sts:TaskPolicyArn': taskArn };
   const az = authorize(world, caller, callerPolicies(world, caller), { action: 'sts:AssumeRoot', resource: targetRoot, principal: requestPrincipal(caller), keys, resourceAccount: account, mode: 'request' });
   trace.push(...az.trace);
   if (az.decision !== 'Allow') return fail(trace, notAuthorized(callerArn(caller), 'sts:AssumeRoot', targetRoot));

@@ -104,7 +104,9 @@ export function callerKeys(world: World, c: Caller, env: StepEnv): Record<string
   const keys: Record<string, ContextValue> = {
     'aws:CurrentTime': isoSeconds(env.now),
     'aws:EpochTime': String(Math.floor(env.now / 1000)),
-    'aws:RequestedRegion': env.region,
+    // Requests to the global endpoint (and to global services such as IAM) report us-east-1.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion
+    'aws:RequestedRegion': env.endpoint === 'global' ? 'us-east-1' : env.region,
     'aws:SecureTransport': 'true',
     'aws:ViaAWSService': 'false',
     'aws:PrincipalIsAWSService': 'false',

@@ -9,7 +9,7 @@ import { callerArn, callerKeys, callerMfa, requestPrincipal, resourceKeys, type 
 import { awsError, notAuthorized } from './errors';
 import { checkMfa } from './mfa';
 import { diagnoseTrust, issueRoleSession, maxDurationEntry } from './roleSession';
-import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome } from './shared';
+import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome, invalidParams } from './shared';
 import { type Caller, type MfaContext, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
@@ -64,7 +64,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   validateTags(v, p.Tags, p.TransitiveTagKeys);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html' });
+  if (invalid) return invalidParams(trace, invalid, 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html');
   trace.push({ gate: 'validate', result: 'pass', code: 'validate.params', reason: 'Every parameter meets the API constraints (RoleSessionName 2–64 of [\\w+=,.@-], DurationSeconds 900–43200, …).', learn: learn.validation });
   const roleArn = p.RoleArn!;
   const sessionName = p.RoleSessionName!;

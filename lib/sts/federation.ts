@@ -14,7 +14,7 @@ import { describeStatement } from './authorize';
 import { type StepEnv } from './context';
 import { awsError } from './errors';
 import { issueRoleSession, maxDurationEntry } from './roleSession';
-import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, type CallOutcome } from './shared';
+import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, type CallOutcome, invalidParams } from './shared';
 import { type SessionTag, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
@@ -60,7 +60,7 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
   v.range('durationSeconds', p.DurationSeconds, limits.assumeRoleMinSeconds, limits.assumeRoleMaxSeconds);
   validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation });
+  if (invalid) return invalidParams(trace, invalid);
   trace.push({ gate: 'authenticate', result: 'info', code: 'auth.unsigned', reason: 'AssumeRoleWithSAML is not signed with AWS credentials: the SAML assertion is the proof of identity.', learn: learn.saml });
   const roleArn = p.RoleArn!;
   const providerArn = p.PrincipalArn!;
@@ -255,7 +255,7 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   v.range('durationSeconds', p.DurationSeconds, limits.assumeRoleMinSeconds, limits.assumeRoleMaxSeconds);
   validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation });
+  if (invalid) return invalidParams(trace, invalid);
   trace.push({ gate: 'authenticate', result: 'info', code: 'auth.unsigned', reason: 'AssumeRoleWithWebIdentity is not signed with AWS credentials: the identity provider\'s token is the proof of identity.', learn: learn.webIdentity });
   const roleArn = p.RoleArn!;
   const roleAccount = roleArn.split(':')[4] ?? '';

@@ -69,7 +69,8 @@ function Response({ r }: { r: CallResult }) {
             <Field name="Expiration" value={creds.Expiration} />
           </dl>
           <p className="creds__countdown">
-            Valid for <strong>{formatDuration(Date.parse(creds.Expiration) - at)}</strong> from {r.at} on the simulated clock.
+            Expires in <strong>{formatDuration(Date.parse(creds.Expiration) - at)}</strong> on the simulated clock (it is {r.at.slice(11)} at this step). The
+            timeline below counts down at every later step.
           </p>
         </div>
       )}

@@ -22,10 +22,13 @@ export function Timeline({ scenario, result, current }: Props) {
   const label = (i: number) => t.sessions.find((s) => s.stepIndex === i)?.label ?? `step ${i + 1}`;
   return (
     <div className="timeline">
-      <p className="timeline__axis" aria-hidden="true">
-        <span>{hms(t.start)}Z</span>
-        <span>{hms(t.end)}Z</span>
-      </p>
+      <div className="timeline__axis" aria-hidden="true">
+        <span className="timeline__axis-ticks">
+          <span>{hms(t.start)}Z</span>
+          <span>{hms(t.start + span / 2)}Z</span>
+          <span>{hms(t.end)}Z</span>
+        </span>
+      </div>
       <ul className="timeline__rows">
         {t.sessions.map((s) => {
           const left = Math.max(0, now - s.expiresAt);

@@ -109,4 +109,26 @@ describe('SimulatorApp', () => {
     await waitFor(() => expect(outcomeLines()[0]).toContain('AccessDenied'));
     expect(screen.queryByText(/problem in the scenario/)).toBeNull();
   });
+
+  it('imports a dropped file, and refuses a broken one without losing the current scenario', async () => {
+    await renderAt('/simulator/?scenario=cross-account-external-id');
+    const root = document.querySelector('.sim') as HTMLElement;
+    const drop = (name: string, body: string) => {
+      const file = new File([body], name, { type: 'application/json' });
+      fireEvent.dragOver(root, { dataTransfer: { types: ['Files'], files: [file] } });
+      fireEvent.drop(root, { dataTransfer: { types: ['Files'], files: [file] } });
+    };
+    // A broken file: a located error, and the scenario is as it was
+    drop('broken.json', '{\n  "format": "sts-scenario/v1",\n  "id": oops\n}');
+    await screen.findByText('broken.json is not valid JSON at line 3, column 9. Nothing was changed: your scenario is as it was.');
+    expect(outcomeLines()[0]).toContain('AccessDenied');
+    // get-user output joins the world
+    drop('alice.json', JSON.stringify({ User: { UserName: 'alice', UserId: 'AIDAALICEEXAMPLE00001', Arn: 'arn:aws:iam::111111111111:user/alice' } }));
+    await screen.findByText('alice.json: Added user alice (account 111111111111).');
+    expect(screen.getByRole('option', { name: 'User alice (111111111111)' })).toBeTruthy();
+    // A valid scenario file opens
+    drop('mine.json', scenarioText('role-chaining-one-hour'));
+    await screen.findByText('Opened mine.json.');
+    expect(screen.getByText('Imported from mine.json')).toBeTruthy();
+  });
 });

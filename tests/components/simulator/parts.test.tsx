@@ -84,6 +84,7 @@ describe('StepResult', () => {
     expect(screen.getByText('arn:aws:sts::222222222222:assumed-role/VendorAudit/audit')).toBeTruthy();
     expect(screen.getByText('AROAVENDORAUDIT000001:audit')).toBeTruthy();
     expect(screen.getByText('1 h')).toBeTruthy();
+    expect(screen.getByText(/on the simulated clock \(it is 00:00:00Z at this step\)/)).toBeTruthy();
   });
 
   it('names the decision and the policy that decided a request', () => {

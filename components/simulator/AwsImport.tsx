@@ -25,14 +25,11 @@ export function AwsImport({ text, onApply }: Props) {
   const [error, setError] = useState<string | null>(null);
   const parsed = useMemo(() => (pasted.trim() ? parseIamOutput(pasted) : undefined), [pasted]);
   const doc = tryParse(text);
-  const owners = useMemo(() => {
-    const out: string[] = [];
-    for (const k of ['roles', 'users']) {
-      const list = getAt(doc, ['world', k]);
-      if (Array.isArray(list)) for (const o of list) if (o && typeof o === 'object' && typeof (o as { arn?: unknown }).arn === 'string') out.push((o as { arn: string }).arn);
-    }
-    return out;
-  }, [doc]);
+  const owners: string[] = [];
+  for (const k of ['roles', 'users']) {
+    const list = getAt(doc, ['world', k]);
+    if (Array.isArray(list)) for (const o of list) if (o && typeof o === 'object' && typeof (o as { arn?: unknown }).arn === 'string') owners.push((o as { arn: string }).arn);
+  }
 
   const add = () => {
     setError(null);

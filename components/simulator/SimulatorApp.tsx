@@ -128,7 +128,10 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
     } else if (id) {
       if (await openBuiltin(id, 'none')) return;
     }
-    if (api.getState().openLast()) {
+    const last = api.getState().openLast();
+    // A built-in scenario is fetched again (it may have changed); its draft wins only if edited.
+    if (last?.kind === 'builtin' && (await openBuiltin(last.id, 'replace'))) return;
+    if (last) {
       setLoading(false);
       return;
     }

@@ -23,8 +23,8 @@ export interface DocumentSlice {
    * @param preferDraft when a draft of the same source exists, show it instead of `original`
    */
   open: (source: ScenarioSource, original: string, options?: { preferDraft?: boolean }) => void;
-  /** Reopens the draft worked on last; false when there is none. */
-  openLast: () => boolean;
+  /** Reopens the draft worked on last; returns its source, or undefined when there is none. */
+  openLast: () => ScenarioSource | undefined;
   /** Replaces the text (an edit, a form change, an applied fix) and saves the draft. */
   setText: (text: string) => void;
   /** Goes back to the text as opened and forgets the draft. */
@@ -108,9 +108,9 @@ const createDocumentSlice =
       openLast: () => {
         const file = readDrafts(init.storage);
         const d = file.last ? file.drafts[file.last] : undefined;
-        if (!d) return false;
+        if (!d) return undefined;
         set({ source: d.source, original: d.original, text: d.text, restored: d.text !== d.original, ...startOfPlayback });
-        return true;
+        return d.source;
       },
       setText: (text) => {
         const { source, original } = get();

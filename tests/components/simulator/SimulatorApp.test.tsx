@@ -131,4 +131,16 @@ describe('SimulatorApp', () => {
     await screen.findByText('Opened mine.json.');
     expect(screen.getByText('Imported from mine.json')).toBeTruthy();
   });
+
+  it('reopens the last scenario on a plain /simulator/ visit, fetching a built-in one afresh', async () => {
+    // Given the reader last looked at an older, unedited copy of a built-in scenario
+    const old = scenarioText('cross-account-external-id').replace('A vendor role guarded by an ExternalId', 'An old title');
+    const source = { kind: 'builtin', id: 'cross-account-external-id' };
+    window.localStorage.setItem(DRAFTS_KEY, JSON.stringify({ version: 1, last: 'builtin:cross-account-external-id', drafts: { 'builtin:cross-account-external-id': { source, original: old, text: old, savedAt: 1 } } }));
+    // When they come back to /simulator/
+    await renderAt('/simulator/');
+    // Then the current file is shown, and the URL names it
+    expect(screen.getByRole('heading', { level: 2, name: 'A vendor role guarded by an ExternalId' })).toBeTruthy();
+    expect(window.location.search).toBe('?scenario=cross-account-external-id');
+  });
 });

@@ -140,7 +140,7 @@ describe('SimulatorApp', () => {
     // When they come back to /simulator/
     await renderAt('/simulator/');
     // Then the current file is shown, and the URL names it
-    expect(screen.getByRole('heading', { level: 2, name: 'A vendor role guarded by an ExternalId' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'A vendor role guarded by an ExternalId' })).toBeTruthy();
     expect(window.location.search).toBe('?scenario=cross-account-external-id');
   });
 });

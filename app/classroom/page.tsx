@@ -1,0 +1,3 @@
+export default function ClassroomPage() {
+  return <h1>Classroom</h1>;
+}

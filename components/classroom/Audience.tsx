@@ -64,7 +64,7 @@ function Audience({ lesson, location, lessons }: { lesson: Lesson; location: Les
 
   return (
     <div className="cr-audience">
-      <div className="container cr-audience__bar">
+      <div className="cr-audience__bar">
         <h1>{title}</h1>
         <p className="cr-audience__status" role="status">
           {following ? 'Following the presenter.' : 'Waiting for the presenter…'}

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { scenarioFrame, slideSteps } from '@/lib/lessons/deck';
 import { outcomeLabel, type DigestGate, type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
@@ -102,8 +101,9 @@ export function StepPanel({ step, index, count, gates, outcome, full = false }: 
               );
             const w = resultWords[g.result];
             const isLatest = i === gates - 1 && !outcome && !full;
+            const past = !isLatest && !full;
             return (
-              <li key={i} ref={isLatest ? latest : undefined} className={`cr-gate cr-gate--${g.result}${isLatest ? ' cr-gate--latest' : ''}`}>
+              <li key={i} ref={isLatest ? latest : undefined} className={`cr-gate cr-gate--${g.result}${isLatest ? ' cr-gate--latest' : ''}${past ? ' cr-gate--past' : ''}`}>
                 <span className="cr-gate__icon" aria-hidden="true">
                   {w.icon}
                 </span>
@@ -114,9 +114,9 @@ export function StepPanel({ step, index, count, gates, outcome, full = false }: 
                   </span>
                   <span className="cr-gate__reason">{g.reason}</span>
                   {full && (
-                    <Link className="cr-gate__learn" href={learnHref(g.learn)}>
+                    <a className="cr-gate__learn" href={learnHref(g.learn)}>
                       Study note
-                    </Link>
+                    </a>
                   )}
                 </span>
               </li>

@@ -61,7 +61,7 @@ function Handout({ lesson }: { lesson: Lesson }) {
                 <RichText text={slide.text} />
                 {slide.note && (
                   <p className="cr-source">
-                    Study note: <Link href={noteHref(slide.note.slug, slide.note.section)}>{noteHref(slide.note.slug, slide.note.section)}</Link>
+                    Study note: <a href={noteHref(slide.note.slug, slide.note.section)}>{noteHref(slide.note.slug, slide.note.section)}</a>
                   </p>
                 )}
               </>

@@ -175,7 +175,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
 
   return (
     <div className="cr-presenter">
-      <div className="container cr-toolbar" role="toolbar" aria-label="Presenter controls">
+      <div className="cr-toolbar" role="toolbar" aria-label="Presenter controls">
         <div className="cr-toolbar__title">
           <p className="cr-toolbar__eyebrow">
             <Link href="/classroom/">Classroom</Link> · presenting
@@ -230,7 +230,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
         </div>
       </div>
       {shareOpen && (
-        <div id="cr-share" className="container cr-share">
+        <div id="cr-share" className="cr-share">
           <label htmlFor="cr-student-link">Students follow at their own pace with this link (this slide):</label>
           <div className="cr-share__row">
             <input id="cr-student-link" readOnly value={absoluteStudent} onFocus={(e) => e.currentTarget.select()} />

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Fragment, type ReactNode } from 'react';
 import { parseBlocks, parseInline, type Inline } from '@/lib/lessons/markdown';
 
@@ -14,12 +13,9 @@ function renderInline(nodes: Inline[]): ReactNode {
       case 'em':
         return <em key={i}>{renderInline(n.children)}</em>;
       case 'link':
-        return n.href.startsWith('/') ? (
-          <Link key={i} href={n.href}>
-            {renderInline(n.children)}
-          </Link>
-        ) : (
-          <a key={i} href={n.href} rel="noreferrer">
+        // A plain <a>: Next's <Link> would prefetch pages such as notes that may not exist yet.
+        return (
+          <a key={i} href={n.href} rel={n.href.startsWith('/') ? undefined : 'noreferrer'}>
             {renderInline(n.children)}
           </a>
         );

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { slideTitle, type DigestMap } from '@/lib/lessons/deck';
 import { noteHref } from '@/lib/lessons/notes';
 import { type QuestionSlide, type Slide } from '@/lib/lessons/schema';
@@ -102,7 +101,7 @@ export function SlideView({
           <RichText className="cr-note" text={slide.text} />
           {slide.note && (
             <p className="cr-source">
-              Read more: <Link href={noteHref(slide.note.slug, slide.note.section)}>{noteHref(slide.note.slug, slide.note.section)}</Link>
+              Read more: <a href={noteHref(slide.note.slug, slide.note.section)}>{noteHref(slide.note.slug, slide.note.section)}</a>
             </p>
           )}
         </>

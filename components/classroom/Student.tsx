@@ -57,7 +57,7 @@ function Student({ lesson, location }: { lesson: Lesson; location: LessonLocatio
   const atEnd = position.slide === lesson.slides.length - 1 && position.reveal >= max;
   return (
     <div className="cr-student">
-      <div className="container cr-toolbar cr-toolbar--student">
+      <div className="cr-toolbar cr-toolbar--student">
         <div className="cr-toolbar__title">
           <p className="cr-toolbar__eyebrow">
             <Link href="/classroom/">Classroom</Link> · at your own pace

@@ -15,6 +15,7 @@ export interface NavItem {
  */
 export const navItems: readonly NavItem[] = [
   { href: '/', label: 'Home', description: 'What this site is and where to start.' },
+  { href: '/classroom/', label: 'Classroom', description: 'Present STS to a room: scenarios stepped gate by gate, questions to predict, then reveal.' },
 ];
 
 /** True when `href` is the current page or a section that contains it. */

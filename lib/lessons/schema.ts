@@ -163,14 +163,95 @@ function lineColumn(textValue: string, position: number): { line: number; column
   return { line, column: position - before.lastIndexOf('\n') };
 }
 
-/** Turns JSON.parse's message into a located issue (V8 says "at position N" or "line L column C"). */
+/**
+ * Where JSON text first goes wrong (engines differ in what JSON.parse reports, and some
+ * give no position at all): a small recursive-descent scan.
+ * @param t the text
+ * @returns the offset of the first error, or undefined when the text is valid JSON
+ * @example jsonErrorOffset('{"a": tru}') // 6
+ */
+export function jsonErrorOffset(t: string): number | undefined {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < t.length && ' \t\n\r'.includes(t[i]!)) i++;
+  };
+  const lit = (word: string) => {
+    for (const ch of word) if (t[i++] !== ch) (i--, fail());
+  };
+  const str = () => {
+    i++;
+    while (i < t.length && t[i] !== '"') {
+      if (t[i] === '\\') i++;
+      else if (t.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (t[i] !== '"') fail();
+    i++;
+  };
+  const num = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(t.slice(i));
+    if (!m || !m[0]) fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = t[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (t[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (t[i] !== '"') fail();
+        str();
+        ws();
+        if (t[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (t[i] === ',') i++;
+        else if (t[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (t[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (t[i] === ',') i++;
+        else if (t[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return str();
+    if (c === 't') return lit('true');
+    if (c === 'f') return lit('false');
+    if (c === 'n') return lit('null');
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return num();
+    fail();
+  };
+  try {
+    value();
+    ws();
+    if (i < t.length) fail();
+    return undefined;
+  } catch (pos) {
+    return typeof pos === 'number' ? pos : 0;
+  }
+}
+
+/** Turns a JSON syntax error into a located issue. */
 function syntaxIssue(textValue: string, e: unknown): LessonIssue {
   const message = e instanceof Error ? e.message : String(e);
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { path: '(file)', message: `not valid JSON: ${message}`, line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return { path: '(file)', message: `not valid JSON: ${message}`, ...lineColumn(textValue, Number(pos[1])) };
-  return { path: '(file)', message: `not valid JSON: ${message}` };
+  const at = jsonErrorOffset(textValue);
+  const where = at === undefined ? {} : lineColumn(textValue, at);
+  return { path: '(file)', message: `not valid JSON: ${message.replace(/\s+/g, ' ').slice(0, 160)}`, ...where };
 }
 
 /**

@@ -38,7 +38,7 @@ function NoteEditor({ slide, id, onChange }: { slide: Extract<Slide, { kind: 'no
   const ref = slide.note ? `${slide.note.slug}#${slide.note.section ?? ''}` : '';
   return (
     <>
-      <Field id={`${id}-title`} label="Title" value={slide.title ?? ''} onChange={(title) => onChange({ ...slide, title })} />
+      <Field id={`${id}-title`} label="Slide title" value={slide.title ?? ''} onChange={(title) => onChange({ ...slide, title })} />
       <Field id={`${id}-text`} label="Text" hint="Blank lines between paragraphs; “- ” starts a list item; **bold**, *italic*, `code`." value={slide.text ?? ''} onChange={(text) => onChange({ ...slide, text })} multiline rows={6} />
       <div className="cr-field">
         <label htmlFor={`${id}-note`}>Study note it comes from</label>
@@ -98,7 +98,7 @@ function ScenarioEditor({ slide, id, catalog, onChange }: { slide: ScenarioSlide
       </fieldset>
       <Field
         id={`${id}-title`}
-        label="Title (optional)"
+        label="Slide title (optional; otherwise the scenario’s)"
         value={slide.title ?? ''}
         onChange={(title) => {
           const { title: _t, ...rest } = slide;
@@ -278,10 +278,10 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
       <section className="cr-panel" aria-labelledby="lesson-h">
         <h2 id="lesson-h">Lesson</h2>
         <div className="cr-grid">
-          <Field id="lesson-title" label="Title" value={draft.title ?? ''} onChange={(title) => edit({ ...draft, title })} />
-          <Field id="lesson-id" label="Id (kebab-case, the file name)" value={draft.id ?? ''} onChange={(id) => edit({ ...draft, id })} />
+          <Field id="lesson-title" label="Lesson title" value={draft.title ?? ''} onChange={(title) => edit({ ...draft, title })} />
+          <Field id="lesson-id" label="Lesson id (kebab-case, the file name)" value={draft.id ?? ''} onChange={(id) => edit({ ...draft, id })} />
         </div>
-        <Field id="lesson-summary" label="Summary" value={draft.summary ?? ''} onChange={(summary) => edit({ ...draft, summary })} multiline rows={2} />
+        <Field id="lesson-summary" label="Lesson summary" value={draft.summary ?? ''} onChange={(summary) => edit({ ...draft, summary })} multiline rows={2} />
         <div className="cr-row">
           <label htmlFor="start-from">Start from a ready lesson</label>
           <select id="start-from" value={start} onChange={(e) => setStart(e.target.value)}>

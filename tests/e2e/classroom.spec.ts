@@ -186,13 +186,13 @@ test('building a lesson: add, reorder, export, bad import, share link round trip
   const { writeFileSync } = await import('node:fs');
   writeFileSync(bad, '{\n  "format": "sts-lesson/v1",\n  "id": "x",\n  "title": oops\n}');
   await page.getByLabel('Lesson file to import').setInputFiles(bad);
-  await expect(page.getByRole('alert')).toContainText('Your draft is unchanged');
+  await expect(page.locator('.cr-issues-box--error')).toContainText('Your draft is unchanged');
   await expect(page.getByTestId('import-issues')).toContainText('(file) (line 4, column 12): not valid JSON');
   await expect(page.getByLabel('Lesson title')).toHaveValue('Trust basics');
   // A good import replaces the draft
   await page.getByLabel('Lesson file to import').setInputFiles(path.resolve('content/lessons/federation-saml-oidc.json'));
   await expect(page.getByLabel('Lesson title')).toHaveValue('Federation with SAML and OIDC');
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.cr-issues-box--error')).toHaveCount(0);
   await page.getByLabel('Lesson file to import').setInputFiles(exported);
   await expect(page.getByLabel('Lesson title')).toHaveValue('Trust basics');
 

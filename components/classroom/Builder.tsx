@@ -371,7 +371,7 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
       <section className="cr-panel" aria-labelledby="out-h">
         <h2 id="out-h">Check, export and share</h2>
         {check.ok ? (
-          <p className="cr-ok">This lesson is complete: {check.value.slides.length} slides.</p>
+          <p className="cr-ok">This lesson is complete: {check.value.slides.length} {check.value.slides.length === 1 ? "slide" : "slides"}.</p>
         ) : (
           <div className="cr-issues-box">
             <p>Fix these before exporting or sharing:</p>

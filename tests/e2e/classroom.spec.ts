@@ -31,6 +31,8 @@ test('presenting with the keyboard: next, reveal gate by gate, outcome, question
   await expect(page.locator('.cr-outcome')).toContainText('AccessDenied');
   await expect(page.locator('.cr-gate--fail')).toContainText('caller-permissions');
   await expect(page.getByTestId('announcer')).toContainText('Outcome of jo: AccessDenied');
+  const revealed = await new AxeBuilder({ page }).include('.cr-deck').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(revealed.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await expect(page).toHaveURL(/slide=2/);
 
   // The question slide holds its answer until R
@@ -72,6 +74,8 @@ test('presenting with the keyboard: next, reveal gate by gate, outcome, question
   // High contrast and the timer
   await page.getByRole('button', { name: 'High contrast' }).click();
   await expect(page.locator('.cr-deck')).toHaveAttribute('data-contrast', 'high');
+  const contrast = await new AxeBuilder({ page }).include('.cr-deck').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(contrast.violations.map((v) => v.id)).toEqual([]);
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.getByRole('button', { name: 'Reset' }).click();

@@ -179,7 +179,10 @@ export function jsonErrorOffset(t: string): number | undefined {
     while (i < t.length && ' \t\n\r'.includes(t[i]!)) i++;
   };
   const lit = (word: string) => {
-    for (const ch of word) if (t[i++] !== ch) (i--, fail());
+    for (const ch of word) {
+      if (t[i] !== ch) fail();
+      i++;
+    }
   };
   const str = () => {
     i++;

@@ -24,8 +24,11 @@ export interface PolicySet {
   boundary?: NamedPolicy;
   /** Session policies; undefined when the session has none (no limit); an empty list allows nothing. */
   session?: NamedPolicy[];
-  /** SCPs that apply to the caller's account, and whether FullAWSAccess is implied. */
-  scps?: { policies: NamedPolicy[]; allowList: boolean };
+  /**
+   * SCPs that apply to the caller's account: all of them (for denies), and the levels
+   * (targets) that use an allow list, each of which must allow the action.
+   */
+  scps?: { policies: NamedPolicy[]; allowLevels: { target: string; policies: NamedPolicy[] }[] };
 }
 
 /** The caller's policies from the world. */
@@ -60,10 +63,14 @@ function scpsFor(world: World, account: string): PolicySet['scps'] {
   const org = orgOf(world, account);
   // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html (SCPs do not affect the management account)
   if (!org || org.management === account) return undefined;
-  const policies = org.scps.filter((s) => s.targets.some((t) => t === account || !/^\d{12}$/.test(t))).map((s) => s.policy);
+  const applies = (t: string) => t === account || !/^\d{12}$/.test(t);
+  const policies = org.scps.filter((s) => s.targets.some(applies)).map((s) => s.policy);
   if (!policies.length) return undefined;
-  const allowList = policies.some((p) => p.policy.statements.some((st) => st.effect === 'Allow'));
-  return { policies, allowList };
+  // Each level (root, OU, account) needs its own Allow; a level with only Deny statements keeps the implied FullAWSAccess.
+  const levels = new Map<string, NamedPolicy[]>();
+  for (const s of org.scps) for (const t of s.targets) if (applies(t)) levels.set(t, [...(levels.get(t) ?? []), s.policy]);
+  const allowLevels = [...levels].filter(([, ps]) => ps.some((p) => p.policy.statements.some((st) => st.effect === 'Allow'))).map(([target, ps]) => ({ target, policies: ps }));
+  return { policies, allowLevels };
 }
 
 /** One authorization question. */
@@ -194,13 +201,20 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
     return { decision: 'ExplicitDeny', trace, deniedBy: { explicit: true, policyType, policy: d.policy } };
   }
 
-  // 2. SCPs: every applicable SCP level must allow (FullAWSAccess is implied for deny lists).
+  // 2. SCPs: every level from the root down to the account must allow (FullAWSAccess is implied for deny-only levels).
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
   if (set.scps) {
-    if (set.scps.allowList && !firstAllow(scps)) {
-      trace.push({ gate: 'scp', result: 'fail', code: 'scp.no-allow', reason: `No service control policy on account ${callerAccount(caller)} allows ${req.action}: ${whyNone(scps, req.action)}.`, learn: learn.scp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html' });
-      return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'service control policy' } };
+    const allowedBy: string[] = [];
+    for (const level of set.scps.allowLevels) {
+      const evs = level.policies.map((p) => scps.find((e) => e.policy === p) ?? ev(p));
+      const a = firstAllow(evs);
+      if (!a) {
+        trace.push({ gate: 'scp', result: 'fail', code: 'scp.no-allow', reason: `No service control policy attached at ${level.target} allows ${req.action}: ${whyNone(evs, req.action)}. Every level from the root down to the account must allow an action.`, learn: learn.scp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html' });
+        return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'service control policy' } };
+      }
+      allowedBy.push(`${deciding(a)} (at ${level.target})`);
     }
-    trace.push({ gate: 'scp', result: 'pass', code: 'scp.allows', reason: set.scps.allowList ? `${deciding(firstAllow(scps)!)} allows ${req.action}.` : `The SCPs on account ${callerAccount(caller)} deny nothing here, and FullAWSAccess is attached by default.`, learn: learn.scp });
+    trace.push({ gate: 'scp', result: 'pass', code: 'scp.allows', reason: allowedBy.length ? `The SCPs allow ${req.action} at every level that uses an allow list: ${allowedBy.join('; ')}.` : `The SCPs on account ${callerAccount(caller)} deny nothing here, and FullAWSAccess is attached by default.`, learn: learn.scp });
   }
 
   const pAccount = req.principal.account;

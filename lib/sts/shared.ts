@@ -21,6 +21,11 @@ export function fail(trace: TraceEntry[], error: AwsError, entry?: TraceEntry): 
   return { ok: false, error, trace };
 }
 
+/** The failed outcome for parameters that break the API model's constraints. */
+export function invalidParams(trace: TraceEntry[], error: AwsError, source?: string): CallOutcome {
+  return fail(trace, error, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${error.message}`, learn: learn.validation, ...(source ? { source } : {}) });
+}
+
 /** Checks the session-policy members' model constraints. */
 export function validateSessionPolicyParams(v: Validator, policy: unknown, policyArns: { arn: string }[] | undefined, maxPolicyChars: number | undefined): void {
   if (typeof policy === 'string') {

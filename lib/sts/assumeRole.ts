@@ -88,6 +88,9 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
     if (m.mfa) mfa = m.mfa;
   }
 
+  if (caller.kind === 'session' && caller.session.mfa.present && !(p.SerialNumber && p.TokenCode)) {
+    trace.push({ gate: 'mfa', result: 'info', code: 'mfa.carried', reason: 'The calling session was authenticated with MFA; the model carries that MFA context into the new session.', learn: learn.mfaKeys, uncertain: true });
+  }
   const role = world.roles.get(roleArn);
   if (!role) {
     // AWS does not reveal whether a role exists: it answers AccessDenied.
@@ -162,9 +165,6 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   }
 
   const sessionMfa: MfaContext = mfa.present ? mfa : { present: false };
-  if (chained && caller.session.mfa.present && !(p.SerialNumber && p.TokenCode)) {
-    trace.push({ gate: 'mfa', result: 'info', code: 'mfa.carried', reason: 'The calling session was authenticated with MFA; the model carries that MFA context into the new session.', learn: learn.mfaKeys, uncertain: true });
-  }
   const { session, response } = issueRoleSession({ role, env, seed, stepId, sessionName, durationSeconds: requested, policies: sp.policies, packedPercent: packed, tags: tagged.tags, sourceIdentity, mfa: sessionMfa, chained, createdBy: 'AssumeRole' });
   trace.push({ gate: 'issue', result: 'pass', code: 'issue.credentials', reason: `STS issues credentials for ${session.arn} lasting ${requested} seconds (until ${String((response.Credentials as Record<string, string>).Expiration)}).`, learn: learn.credentials });
   return { ok: true, response, session, trace };

@@ -1,0 +1,76 @@
+/**
+ * Reading a simulated step the way a quiz does: its verdict (success, error code or
+ * decision), the gate that decided it, and whether a claim about it holds.
+ */
+import { checkExpect, type CallResult, type RequestResult, type StepResult } from '../scenario/run';
+import { type Gate, type TraceEntry } from '../sts/types';
+import { type StepClaim, type Verdict } from './types';
+
+/** A call or request step's result (clock steps carry nothing to predict). */
+export type ActionResult = CallResult | RequestResult;
+
+/** True for call and request results. */
+export function isAction(step: StepResult): step is ActionResult {
+  return step.kind === 'call' || step.kind === 'request';
+}
+
+/**
+ * The gate that decided a step: the first trace entry that failed, or "none" when every check passed.
+ * @example decidingGate(result.steps[0]) // 'external-id'
+ */
+export function decidingGate(step: ActionResult): Gate | 'none' {
+  return step.trace.find((t) => t.result === 'fail')?.gate ?? 'none';
+}
+
+/** The first failing trace entry, if any. */
+export function decidingEntry(step: ActionResult): TraceEntry | undefined {
+  return step.trace.find((t) => t.result === 'fail');
+}
+
+/** The step's verdict: for calls success or the error code, for requests the decision. */
+export function verdictOf(step: ActionResult): Verdict {
+  if (step.kind === 'request') return { kind: 'decision', decision: step.decision };
+  return step.outcome === 'success' ? { kind: 'success' } : { kind: 'error', code: step.error?.code ?? 'UnknownError' };
+}
+
+/** True when two verdicts are the same. */
+export function sameVerdict(a: Verdict, b: Verdict): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'error' && b.kind === 'error') return a.code === b.code;
+  if (a.kind === 'decision' && b.kind === 'decision') return a.decision === b.decision;
+  return true;
+}
+
+/** A stable string for a verdict (`success`, `error:AccessDenied`, `decision:Allow`). */
+export function verdictKey(v: Verdict): string {
+  return v.kind === 'success' ? 'success' : v.kind === 'error' ? `error:${v.code}` : `decision:${v.decision}`;
+}
+
+/** Parses a verdictKey back. */
+export function parseVerdictKey(key: string): Verdict | undefined {
+  if (key === 'success') return { kind: 'success' };
+  const [kind, value] = key.split(':');
+  if (!value) return undefined;
+  if (kind === 'error') return { kind: 'error', code: value };
+  if (kind === 'decision' && (value === 'Allow' || value === 'ExplicitDeny' || value === 'ImplicitDeny')) return { kind: 'decision', decision: value };
+  return undefined;
+}
+
+/** The session length a successful call issued, in seconds. */
+export function durationOf(step: ActionResult): number | undefined {
+  if (step.kind !== 'call' || step.outcome !== 'success') return undefined;
+  const exp = (step.response?.Credentials as Record<string, string> | undefined)?.Expiration;
+  if (!exp) return undefined;
+  return Math.round((Date.parse(exp) - Date.parse(step.at)) / 1000);
+}
+
+/**
+ * What does not match between a step and a claim about it ([] when the claim holds).
+ * @example claimMismatches(step, { outcome: 'error', code: 'AccessDenied', gate: 'trust-policy' })
+ */
+export function claimMismatches(step: ActionResult, claim: StepClaim): string[] {
+  const { gate, ...expect } = claim;
+  const out = checkExpect(expect, step).mismatches.map((m) => `${m.field}: expected ${JSON.stringify(m.expected)}, engine gives ${JSON.stringify(m.actual)}`);
+  if (gate !== undefined && decidingGate(step) !== gate) out.push(`gate: expected ${JSON.stringify(gate)}, engine gives ${JSON.stringify(decidingGate(step))}`);
+  return out;
+}

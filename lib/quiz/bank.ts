@@ -3,9 +3,9 @@
  * Never throws for bad input: every problem comes back with a path.
  */
 import { formatPath } from '../scenario/load';
-import { type Result } from '../result';
+import type { Result } from '../result';
 import { BankFileSchema, type BankQuestion } from './schema';
-import { type Question } from './types';
+import type { Question } from './types';
 
 /** A problem in a bank file, located by file and path (`questions[3].options`). */
 export interface BankIssue {

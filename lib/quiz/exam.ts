@@ -4,8 +4,8 @@
  */
 import { createRng } from './rng';
 import { bankRef, generatedRef } from './refs';
-import { type Topic } from './topics';
-import { type Question } from './types';
+import type { Topic } from './topics';
+import type { Question } from './types';
 
 /** An exam in progress or just submitted. */
 export interface ExamSession {

@@ -1,5 +1,5 @@
 /** Plain names of the engine's gates, for options, the trace view and predict-then-run. */
-import { type Gate } from '../sts/types';
+import type { Gate } from '../sts/types';
 
 /** What each gate checks, in a few words. */
 export const gateLabels: Record<Gate | 'none', string> = {

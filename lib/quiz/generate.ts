@@ -12,8 +12,8 @@ import { limits } from '../sts/limits';
 import { gateLabels } from './gates';
 import { createRng, type Rng } from './rng';
 import { sharedScenarioHref } from './share';
-import { type Difficulty, type Domain, type Topic } from './topics';
-import { type Exhibit, type Question } from './types';
+import type { Difficulty, Domain, Topic } from './topics';
+import type { Exhibit, Question } from './types';
 import { decidingEntry, decidingGate, durationOf, isAction, type ActionResult } from './verdict';
 
 type Json = Record<string, unknown>;

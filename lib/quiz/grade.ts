@@ -4,7 +4,7 @@
  */
 import { Rating, type Grade } from 'ts-fsrs';
 import { topicLabels, type Topic } from './topics';
-import { type Question } from './types';
+import type { Question } from './types';
 
 /** How sure the learner said they were. */
 export const confidences = ['low', 'medium', 'high'] as const;

@@ -5,10 +5,10 @@
  *
  * Every field added in a later version must be optional or get a default in `repairProgress`.
  */
-import { type ExamSession } from './exam';
+import type { ExamSession } from './exam';
 import { type QuestionStat, RECENT_KEPT } from './mastery';
 import { parseRef } from './refs';
-import { type StoredCard } from './schedule';
+import type { StoredCard } from './schedule';
 import { topics, type Topic } from './topics';
 
 /** The layout version written today. */

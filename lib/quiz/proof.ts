@@ -3,8 +3,9 @@
  * every claim. A claim tied to an option must hold exactly when that option is correct.
  */
 import { simulate } from '../engine';
-import { type Question } from './types';
-import { claimMismatches, isAction, type ActionResult } from './verdict';
+import { checkExpect } from '../scenario/run';
+import type { Question, StepClaim } from './types';
+import { decidingGate, isAction, type ActionResult } from './verdict';
 
 /** Trace codes that are flagged uncertain in the engine but rest on a confirmed fact. */
 export const confirmedDespiteFlag: Readonly<Record<string, string>> = {
@@ -46,4 +47,15 @@ export function proofProblems(question: Question, scenario: unknown): string[] {
     if (!marked && !mismatches.length) problems.push(`option ${option} is marked wrong, but step "${check.step}" shows exactly what it claims`);
   }
   return problems;
+}
+
+/**
+ * What does not match between a step and a claim about it ([] when the claim holds).
+ * @example claimMismatches(step, { outcome: 'error', code: 'AccessDenied', gate: 'trust-policy' })
+ */
+export function claimMismatches(step: ActionResult, claim: StepClaim): string[] {
+  const { gate, ...expect } = claim;
+  const out = checkExpect(expect, step).mismatches.map((m) => `${m.field}: expected ${JSON.stringify(m.expected)}, engine gives ${JSON.stringify(m.actual)}`);
+  if (gate !== undefined && decidingGate(step) !== gate) out.push(`gate: expected ${JSON.stringify(gate)}, engine gives ${JSON.stringify(decidingGate(step))}`);
+  return out;
 }

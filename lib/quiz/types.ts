@@ -2,8 +2,8 @@
  * The quiz's data types. Plain TypeScript (no zod) so that UI code can import them
  * without pulling a validator into the page; lib/quiz/schema.ts validates bank files into them.
  */
-import { type Decision, type Gate } from '../sts/types';
-import { type Difficulty, type Domain, type Topic } from './topics';
+import type { Decision, Gate } from '../sts/types';
+import type { Difficulty, Domain, Topic } from './topics';
 
 /** What a scenario step must show for a claim to hold. Every given field must match. */
 export interface StepClaim {

@@ -1,10 +1,10 @@
 /**
  * Reading a simulated step the way a quiz does: its verdict (success, error code or
- * decision), the gate that decided it, and whether a claim about it holds.
+ * decision) and the gate that decided it. Types only from the engine, so the UI can import it.
  */
-import { checkExpect, type CallResult, type RequestResult, type StepResult } from '../scenario/run';
-import { type Gate, type TraceEntry } from '../sts/types';
-import { type StepClaim, type Verdict } from './types';
+import type { CallResult, RequestResult, StepResult } from '../scenario/run';
+import type { Gate, TraceEntry } from '../sts/types';
+import type { Verdict } from './types';
 
 /** A call or request step's result (clock steps carry nothing to predict). */
 export type ActionResult = CallResult | RequestResult;
@@ -62,15 +62,4 @@ export function durationOf(step: ActionResult): number | undefined {
   const exp = (step.response?.Credentials as Record<string, string> | undefined)?.Expiration;
   if (!exp) return undefined;
   return Math.round((Date.parse(exp) - Date.parse(step.at)) / 1000);
-}
-
-/**
- * What does not match between a step and a claim about it ([] when the claim holds).
- * @example claimMismatches(step, { outcome: 'error', code: 'AccessDenied', gate: 'trust-policy' })
- */
-export function claimMismatches(step: ActionResult, claim: StepClaim): string[] {
-  const { gate, ...expect } = claim;
-  const out = checkExpect(expect, step).mismatches.map((m) => `${m.field}: expected ${JSON.stringify(m.expected)}, engine gives ${JSON.stringify(m.actual)}`);
-  if (gate !== undefined && decidingGate(step) !== gate) out.push(`gate: expected ${JSON.stringify(gate)}, engine gives ${JSON.stringify(decidingGate(step))}`);
-  return out;
 }

@@ -7,12 +7,12 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
-import { type ExamSession } from '@/lib/quiz/exam';
+import type { ExamSession } from '@/lib/quiz/exam';
 import { needsCard, ratingFor, type Confidence } from '@/lib/quiz/grade';
 import { recordAnswer } from '@/lib/quiz/mastery';
 import { emptyProgress, migrateProgress, PROGRESS_VERSION, repairProgress, type Counters, type ExamRecord, type ProgressData } from '@/lib/quiz/progress';
 import { reviewCard } from '@/lib/quiz/schedule';
-import { type Topic } from '@/lib/quiz/topics';
+import type { Topic } from '@/lib/quiz/topics';
 
 /** The localStorage key of saved progress. */
 export const PROGRESS_STORAGE_KEY = 'sts-quiz-progress';

@@ -13,6 +13,12 @@ export interface RouteUnderTest {
  */
 export const routes: readonly RouteUnderTest[] = [
   { path: '/', heading: 'AssumeRole' },
+  { path: '/quiz/', heading: 'Quiz' },
+  { path: '/quiz/practice/', heading: 'Practice' },
+  { path: '/quiz/exam/', heading: 'Timed exam' },
+  { path: '/quiz/review/', heading: 'Review' },
+  { path: '/quiz/predict/', heading: 'Predict, then run' },
+  { path: '/quiz/progress/', heading: 'Your progress' },
 ];
 
 /** A path that does not exist, to check the 404 page. */

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { displayOptions } from '@/lib/quiz/display';
 import { answerExam, deadline, formatClock, goTo, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag, type ExamSession } from '@/lib/quiz/exam';
 import { isCorrect, PASS_PERCENT, scoreExam } from '@/lib/quiz/grade';
 import { topicLabels, topics, type Topic } from '@/lib/quiz/topics';
@@ -157,7 +158,7 @@ function ExamRunner({ data, exam }: { data: QuizData; exam: ExamSession }) {
     update((e) => goTo(e, i));
   };
   const choose = (i: number) => {
-    const o = question.options[i];
+    const o = displayOptions(question)[i];
     if (!o) return;
     const next = question.kind === 'single' ? [o.id] : selected.includes(o.id) ? selected.filter((x) => x !== o.id) : [...selected, o.id];
     update((e) => answerExam(e, ref, next));

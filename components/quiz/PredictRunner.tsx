@@ -40,6 +40,20 @@ export function TraceList({ item }: { item: PredictItem }) {
   );
 }
 
+/** Parameters for display: a session policy passed as a JSON string is shown as the policy. */
+function readableParams(params: unknown): unknown {
+  if (!params || typeof params !== 'object') return {};
+  const p = { ...(params as Record<string, unknown>) };
+  if (typeof p.Policy === 'string') {
+    try {
+      p.Policy = JSON.parse(p.Policy);
+    } catch {
+      // Malformed on purpose (MalformedPolicyDocument): show it as written.
+    }
+  }
+  return p;
+}
+
 /** Who signs a step, in words. */
 function signer(stepJson: Record<string, unknown>): string {
   const as = stepJson.as as Record<string, unknown> | undefined;
@@ -112,7 +126,7 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
         </dl>
         {!request && (
           <pre className="quiz-json" tabIndex={0} aria-label="Parameters">
-            <code>{JSON.stringify(item.stepJson.params ?? {}, null, 2)}</code>
+            <code>{JSON.stringify(readableParams(item.stepJson.params), null, 2)}</code>
           </pre>
         )}
         {item.earlier.length > 0 && (

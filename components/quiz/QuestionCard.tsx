@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, type Ref } from 'react';
+import { displayOptions } from '@/lib/quiz/display';
 import { difficultyLabels, topicLabels } from '@/lib/quiz/topics';
 import type { Exhibit, Question } from '@/lib/quiz/types';
 import { Inline, RichText } from './RichText';
@@ -79,7 +80,7 @@ export function QuestionCard({
       <fieldset className="quiz-options" aria-describedby={`${id}-h`}>
         <legend className="quiz-options__legend">{multiple ? `Choose ${countWords[want] ?? want} answers` : 'Choose one answer'}</legend>
         <ul>
-          {question.options.map((o, i) => {
+          {displayOptions(question).map((o, i) => {
             const checked = selected.includes(o.id);
             const state = reveal ? (o.correct ? 'correct' : checked ? 'wrong' : 'other') : checked ? 'checked' : 'idle';
             return (

@@ -1,16 +1,17 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { answerKeys, displayOptions } from '@/lib/quiz/display';
 import { isCorrect, type Confidence } from '@/lib/quiz/grade';
 import { noteHref } from '@/lib/quiz/topics';
 import type { Question } from '@/lib/quiz/types';
 import { ConfidencePicker } from './ConfidencePicker';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
-import { optionKey, QuestionCard } from './QuestionCard';
+import { QuestionCard } from './QuestionCard';
 import { useQuizKeys } from './useQuizKeys';
 
 /** Keys that work while answering a question with instant feedback. */
-export const answerKeys: readonly KeyHelp[] = [
+export const answeringKeys: readonly KeyHelp[] = [
   { keys: '1–5 or A–E', action: 'Choose an answer (toggles it on multiple-response questions)' },
   { keys: 'Enter', action: 'Submit the answer, then go to the next question' },
   { keys: '?', action: 'Show this help' },
@@ -78,7 +79,7 @@ export function QuestionRunner({
   }, [focusOnMount]);
 
   const correct = isCorrect(question, selected);
-  const answerKeysText = question.options.filter((o) => o.correct).map((o) => optionKey(question.options.indexOf(o))).join(' and ');
+  const answerKeysText = answerKeys(question).join(' and ');
 
   const submit = () => {
     if (revealed || selected.length === 0) return;
@@ -88,7 +89,7 @@ export function QuestionRunner({
     requestAnimationFrame(() => nextRef.current?.focus());
   };
   const choose = (i: number) => {
-    const o = question.options[i];
+    const o = displayOptions(question)[i];
     if (!o || revealed) return;
     if (question.kind === 'single') setSelected([o.id]);
     else setSelected((s) => (s.includes(o.id) ? s.filter((x) => x !== o.id) : [...s, o.id]));
@@ -132,7 +133,7 @@ export function QuestionRunner({
       <p className="visually-hidden" aria-live="polite">
         {announce}
       </p>
-      <HelpDialog open={help} onClose={() => setHelp(false)} keys={answerKeys} />
+      <HelpDialog open={help} onClose={() => setHelp(false)} keys={answeringKeys} />
     </div>
   );
 }

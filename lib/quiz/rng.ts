@@ -1,6 +1,6 @@
 /**
  * A small seeded random generator (mulberry32) so that generated questions are the same
- * for the same seed: never Math.random in lib/.
+ * for the same seed, never from an unseeded source.
  */
 
 /** A seeded source of pseudo-random choices. */

@@ -14,8 +14,15 @@ export function HelpDialog({ open, onClose, keys }: { open: boolean; onClose: ()
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    // showModal traps focus and gives Escape-to-close; older engines get a plain open dialog.
+    if (open && !d.open) {
+      if (typeof d.showModal === 'function') d.showModal();
+      else d.setAttribute('open', '');
+    }
+    if (!open && d.open) {
+      if (typeof d.close === 'function') d.close();
+      else d.removeAttribute('open');
+    }
   }, [open]);
   return (
     <dialog ref={ref} className="quiz-dialog" aria-labelledby="quiz-help-title" onClose={onClose}>

@@ -63,9 +63,10 @@ function ExamSetup({ data }: { data: QuizData }) {
         gives about two minutes a question (65 in 130 minutes for SAA-C03).
       </p>
       <div className="quiz-setup__fields">
-        <label>
-          Questions{' '}
+        <div className="quiz-field">
+          <label htmlFor="exam-count">Questions</label>
           <select
+            id="exam-count"
             value={count}
             onChange={(e) => {
               const c = Number(e.currentTarget.value);
@@ -79,14 +80,14 @@ function ExamSetup({ data }: { data: QuizData }) {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Minutes{' '}
-          <input type="number" inputMode="numeric" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.currentTarget.value) || 1)))} />
-        </label>
-        <label>
-          Topic{' '}
-          <select value={topic} onChange={(e) => setTopic(e.currentTarget.value as Topic | '')}>
+        </div>
+        <div className="quiz-field">
+          <label htmlFor="exam-minutes">Minutes</label>
+          <input id="exam-minutes" type="number" inputMode="numeric" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.currentTarget.value) || 1)))} />
+        </div>
+        <div className="quiz-field">
+          <label htmlFor="exam-topic">Topic</label>
+          <select id="exam-topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value as Topic | '')}>
             <option value="">All topics</option>
             {topics.map((t) => (
               <option key={t} value={t}>
@@ -94,7 +95,7 @@ function ExamSetup({ data }: { data: QuizData }) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="quiz-check">
           <input type="checkbox" checked={generated} onChange={(e) => setGenerated(e.currentTarget.checked)} /> Include generated questions (about one in five)
         </label>

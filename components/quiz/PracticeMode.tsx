@@ -40,9 +40,10 @@ export function PracticeMode() {
   return (
     <div className="quiz-mode">
       <form className="quiz-filters" aria-label="Practice settings" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Topic{' '}
+        <div className="quiz-field">
+          <label htmlFor="practice-topic">Topic</label>
           <select
+            id="practice-topic"
             value={filter.topic ?? ''}
             onChange={(e) => {
               const topic = (e.currentTarget.value || undefined) as Topic | undefined;
@@ -59,10 +60,11 @@ export function PracticeMode() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Questions{' '}
+        </div>
+        <div className="quiz-field">
+          <label htmlFor="practice-source">Questions</label>
           <select
+            id="practice-source"
             value={filter.source}
             onChange={(e) => {
               const f = { ...filter, source: e.currentTarget.value as PracticeSource };
@@ -77,7 +79,7 @@ export function PracticeMode() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </form>
       {filter.source === 'generated' && filter.topic && !state.data.generatedTopics.has(filter.topic) && (
         <p className="muted">No generator covers this topic yet, so these come from the question bank.</p>

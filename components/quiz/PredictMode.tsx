@@ -53,9 +53,10 @@ export function PredictMode() {
   return (
     <div className="quiz-mode">
       <form className="quiz-filters" aria-label="Predict settings" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Steps from{' '}
+        <div className="quiz-field">
+          <label htmlFor="predict-source">Steps from</label>
           <select
+            id="predict-source"
             value={source}
             onChange={(e) => {
               const s = e.currentTarget.value as Source;
@@ -67,7 +68,7 @@ export function PredictMode() {
             <option value="built-in">Built-in scenarios</option>
             <option value="generated">Generated scenarios</option>
           </select>
-        </label>
+        </div>
       </form>
       {item && (
         <PredictRunner

@@ -158,7 +158,7 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
       >
         <fieldset className="quiz-options" disabled={revealed}>
           <legend className="quiz-options__legend">Your verdict</legend>
-          <ul className="quiz-options__grid">
+          <ul className="quiz-options__grid quiz-options__grid--wide">
             {item.verdicts.map((v, i) => {
               const k = verdictKey(v);
               const state = revealed ? (k === verdictKey(item.verdict) ? 'correct' : k === verdict ? 'wrong' : 'other') : k === verdict ? 'checked' : 'idle';

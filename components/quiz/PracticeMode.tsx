@@ -23,12 +23,19 @@ export function PracticeMode() {
   const [ref, setRef] = useState<string | undefined>();
   const [count, setCount] = useState(0);
 
-  const next = useCallback(() => {
-    if (state.kind !== 'ready') return;
-    const n = store.getState().takeSeed('practice');
-    setRef(state.data.practiceRef(n, filter));
-    setCount((c) => c + 1);
-  }, [state, store, filter]);
+  const next = useCallback(
+    (f: PracticeFilter = filter) => {
+      if (state.kind !== 'ready') return;
+      const n = store.getState().takeSeed('practice');
+      setRef(state.data.practiceRef(n, f));
+      setCount((c) => c + 1);
+    },
+    [state, store, filter],
+  );
+  const change = (f: PracticeFilter) => {
+    setFilter(f);
+    next(f);
+  };
 
   useEffect(() => {
     if (state.kind === 'ready' && hydrated && ref === undefined) next();
@@ -45,13 +52,7 @@ export function PracticeMode() {
           <select
             id="practice-topic"
             value={filter.topic ?? ''}
-            onChange={(e) => {
-              const topic = (e.currentTarget.value || undefined) as Topic | undefined;
-              const f = { ...filter, topic };
-              setFilter(f);
-              const n = store.getState().takeSeed('practice');
-              setRef(state.data.practiceRef(n, f));
-            }}
+            onChange={(e) => change({ ...filter, topic: (e.currentTarget.value || undefined) as Topic | undefined })}
           >
             <option value="">All topics</option>
             {topics.map((t) => (
@@ -66,12 +67,7 @@ export function PracticeMode() {
           <select
             id="practice-source"
             value={filter.source}
-            onChange={(e) => {
-              const f = { ...filter, source: e.currentTarget.value as PracticeSource };
-              setFilter(f);
-              const n = store.getState().takeSeed('practice');
-              setRef(state.data.practiceRef(n, f));
-            }}
+            onChange={(e) => change({ ...filter, source: e.currentTarget.value as PracticeSource })}
           >
             {sources.map((s) => (
               <option key={s.value} value={s.value}>
@@ -92,7 +88,7 @@ export function PracticeMode() {
           runHref={state.data.runHref(question)}
           focusOnMount={count > 1}
           onAnswered={(correct, confidence) => store.getState().record({ ref: ref!, topic: question.topic, correct, confidence, now: Date.now() })}
-          onNext={next}
+          onNext={() => next()}
         />
       ) : (
         <p>No question matches these settings.</p>

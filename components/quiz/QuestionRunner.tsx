@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { answerKeys, displayOptions } from '@/lib/quiz/display';
 import { isCorrect, type Confidence } from '@/lib/quiz/grade';
-import { noteHref } from '@/lib/quiz/topics';
+import { domainLabels, noteHref } from '@/lib/quiz/topics';
 import type { Question } from '@/lib/quiz/types';
 import { ConfidencePicker } from './ConfidencePicker';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
@@ -122,6 +122,7 @@ export function QuestionRunner({
           <p className="quiz-feedback__verdict">
             {correct ? 'Correct.' : 'Not quite.'} The answer is {answerKeysText}.
           </p>
+          <p className="muted">Exam domain: {domainLabels[question.domain]}</p>
           <AnswerLinks runHref={runHref} note={question.note} source={question.source} />
           <div className="quiz-actions__buttons">
             <button type="button" className="quiz-button" ref={nextRef} onClick={onNext}>

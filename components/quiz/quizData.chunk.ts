@@ -27,8 +27,6 @@ export interface QuizData {
   predictRefs: readonly string[];
   /** A predict item by ref (`p:…`, `pg:…`). */
   predict(ref: string): PredictItem | undefined;
-  /** The topic of any ref, if known. */
-  topicOf(ref: string): Topic | undefined;
   /** The practice item for counter `n`. */
   practiceRef(n: number, filter: PracticeFilter): string | undefined;
   /** Topics that generators cover. */
@@ -78,12 +76,6 @@ export function createQuizData(): QuizData {
     },
     practiceRef: (n, filter) => nextPracticeRef(questions, templates, n, filter),
     generatedTopics: new Set(templates.map((t) => t.topic)),
-    topicOf(ref) {
-      const r = parseRef(ref);
-      if (!r) return undefined;
-      if (r.kind === 'bank' || r.kind === 'generated') return data.question(ref)?.topic;
-      return data.predict(ref)?.topic;
-    },
   };
   return data;
 }

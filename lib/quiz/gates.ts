@@ -24,14 +24,3 @@ export const gateLabels: Record<Gate | 'none', string> = {
   issue: 'Issuing credentials',
   none: 'No check fails',
 };
-
-/** Gates a learner can pick as "the deciding check" for an STS call, in pipeline order. */
-export const callGates: readonly (Gate | 'none')[] = [
-  'none', 'authenticate', 'caller-type', 'validate', 'region', 'token', 'mfa', 'external-id', 'scp', 'trust-policy',
-  'caller-permissions', 'boundary', 'session-tags', 'source-identity', 'session-policy', 'duration',
-];
-
-/** Gates a learner can pick as "the deciding check" for a request made with credentials. */
-export const requestGates: readonly (Gate | 'none')[] = [
-  'none', 'authenticate', 'caller-type', 'scp', 'resource-policy', 'identity-policy', 'boundary', 'session-policy',
-];

@@ -3,13 +3,14 @@
  * Objects are strict: an unknown field is an error, so a typo never silently drops data.
  */
 import { z } from 'zod';
+import type { Gate } from '../sts/types';
 import { difficulties, domains, isKnownNote, topics } from './topics';
 
 const gates = [
   'authenticate', 'caller-type', 'region', 'validate', 'token', 'mfa', 'caller-permissions', 'trust-policy',
   'external-id', 'duration', 'session-tags', 'source-identity', 'session-policy', 'scp', 'resource-policy',
   'boundary', 'identity-policy', 'decision', 'issue', 'none',
-] as const;
+] as const satisfies readonly (Gate | 'none')[];
 
 const ClaimShape = {
   outcome: z.enum(['success', 'error']).optional(),

@@ -33,27 +33,9 @@ export function verdictOf(step: ActionResult): Verdict {
   return step.outcome === 'success' ? { kind: 'success' } : { kind: 'error', code: step.error?.code ?? 'UnknownError' };
 }
 
-/** True when two verdicts are the same. */
-export function sameVerdict(a: Verdict, b: Verdict): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'error' && b.kind === 'error') return a.code === b.code;
-  if (a.kind === 'decision' && b.kind === 'decision') return a.decision === b.decision;
-  return true;
-}
-
 /** A stable string for a verdict (`success`, `error:AccessDenied`, `decision:Allow`). */
 export function verdictKey(v: Verdict): string {
   return v.kind === 'success' ? 'success' : v.kind === 'error' ? `error:${v.code}` : `decision:${v.decision}`;
-}
-
-/** Parses a verdictKey back. */
-export function parseVerdictKey(key: string): Verdict | undefined {
-  if (key === 'success') return { kind: 'success' };
-  const [kind, value] = key.split(':');
-  if (!value) return undefined;
-  if (kind === 'error') return { kind: 'error', code: value };
-  if (kind === 'decision' && (value === 'Allow' || value === 'ExplicitDeny' || value === 'ImplicitDeny')) return { kind: 'decision', decision: value };
-  return undefined;
 }
 
 /** The session length a successful call issued, in seconds. */

@@ -40,6 +40,15 @@ describe('question bank', () => {
     expect(linked / questions.length).toBeGreaterThan(0.5);
   });
 
+  it('does not give the answer away by its length', () => {
+    // Exam-taking folklore says "pick the longest option": make sure it does not work here.
+    const singles = questions.filter((q) => q.kind === 'single');
+    const share = (pick: (lengths: number[]) => number) =>
+      singles.filter((q) => q.options.find((o) => o.correct)!.text.length === pick(q.options.map((o) => o.text.length))).length / singles.length;
+    expect(share((l) => Math.max(...l))).toBeLessThan(0.35);
+    expect(share((l) => Math.min(...l))).toBeLessThan(0.4);
+  });
+
   it('links only scenarios that exist', () => {
     const ids = new Set(readdirSync(scenariosDir).map((f) => f.replace(/\.json$/, '')));
     for (const q of questions) if (q.proof) expect(ids.has(q.proof.scenario), `${q.id} → ${q.proof.scenario}`).toBe(true);

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { masteryByTopic } from '@/lib/quiz/mastery';
 import { exportProgress, importProgress } from '@/lib/quiz/progress';
 import { dueRefs } from '@/lib/quiz/schedule';
+import { progressDataOf } from '@/lib/stores/progressStore';
 import { useProgress, useProgressStore } from './ProgressProvider';
 
 /** Mastery per topic, weakest first. */
@@ -63,8 +64,7 @@ export function ProgressView() {
   const due = dueRefs(cards, Date.now()).length;
 
   const download = () => {
-    const s = store.getState();
-    const text = exportProgress({ stats: s.stats, cards: s.cards, exam: s.exam, exams: s.exams, counters: s.counters }, Date.now());
+    const text = exportProgress(progressDataOf(store.getState()), Date.now());
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;

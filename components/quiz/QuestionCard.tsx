@@ -4,7 +4,7 @@ import { useId, type Ref } from 'react';
 import { displayOptions } from '@/lib/quiz/display';
 import { difficultyLabels, topicLabels } from '@/lib/quiz/topics';
 import type { Exhibit, Question } from '@/lib/quiz/types';
-import { Inline, RichText } from './RichText';
+import { InlineText as Inline, RichText } from '@/components/classroom/RichText';
 
 const countWords = ['', 'one', 'two', 'three', 'four', 'five'];
 

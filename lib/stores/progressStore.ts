@@ -59,7 +59,8 @@ export interface ProgressState extends ProgressData {
 
 type Persisted = ProgressData;
 
-function dataOf(s: ProgressState): ProgressData {
+/** The saved part of the state (what export writes and localStorage keeps). */
+export function progressDataOf(s: ProgressState): ProgressData {
   return { stats: s.stats, cards: s.cards, exam: s.exam, exams: s.exams, counters: s.counters };
 }
 
@@ -201,7 +202,7 @@ export function createProgressStore(options: ProgressStoreOptions = {}): StoreAp
         version: PROGRESS_VERSION,
         storage,
         skipHydration: true,
-        partialize: (s) => dataOf(s),
+        partialize: (s) => progressDataOf(s),
         migrate(persisted, version): Persisted {
           const out = migrateProgress(persisted, version);
           const raw = JSON.stringify({ state: persisted, version });

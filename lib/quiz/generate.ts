@@ -232,10 +232,10 @@ const trustTemplate: Template = {
     else expected = identityAllows ? 'success' : 'error-caller';
 
     const identityText = {
-      'allow-role': `allows \`sts:AssumeRole\` on \`${role}\``,
-      'allow-any': 'allows `sts:AssumeRole` on every resource (`"Resource": "*"`)',
-      none: 'allows only `s3:ListAllMyBuckets`',
-      deny: `allows \`sts:AssumeRole\` on \`*\` in one policy and denies \`sts:AssumeRole\` on \`${role}\` in another`,
+      'allow-role': `allow \`sts:AssumeRole\` on \`${role}\``,
+      'allow-any': 'allow `sts:AssumeRole` on every resource (`"Resource": "*"`)',
+      none: 'allow only `s3:ListAllMyBuckets`',
+      deny: `allow \`sts:AssumeRole\` on \`*\` in one policy and deny \`sts:AssumeRole\` on \`${role}\` in another`,
     }[identity];
     return {
       scenario: scenario('gen-trust-access', 'Generated: who may assume a role', world, steps),
@@ -746,7 +746,9 @@ export function generateQuestion(templateId: string, seed: number): Generated | 
       id: String.fromCharCode(97 + i),
       text: c.text,
       correct: c === correct,
-      explanation: c === correct ? `Correct. ${summary} ${built.rule}` : `Not here: this would be the answer if ${c.when}. What happens instead: ${summary}`,
+      // The engine's account of what happened goes with the right answer; each wrong one says
+      // when it would have been right, which is what a learner needs to tell them apart.
+      explanation: c === correct ? `${summary} ${built.rule}` : `This would be the answer if ${c.when}.`,
     })),
     topic: template.topic,
     note: template.note,

@@ -39,7 +39,7 @@ describe('generated questions', () => {
         expect(q.options.filter((o) => o.correct)).toHaveLength(1);
         expect(new Set(q.options.map((o) => o.text)).size).toBe(q.options.length);
         expect(q.options.length).toBeGreaterThanOrEqual(3);
-        for (const o of q.options) expect(o.explanation.length).toBeGreaterThan(40);
+        for (const o of q.options) expect(o.explanation.length).toBeGreaterThan(30);
       }
       // And the template exercises more than one outcome
       expect(outcomes.size, `${t.id} outcomes`).toBeGreaterThan(1);

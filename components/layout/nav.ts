@@ -16,6 +16,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { href: '/', label: 'Home', description: 'What this site is and where to start.' },
   { href: '/simulator/', label: 'Simulator', description: 'Load a scenario, change it, and step through every check STS makes.' },
+  { href: '/quiz/', label: 'Quiz', description: 'Exam-style practice, timed exams and spaced review, each answer provable in the simulator.' },
   { href: '/classroom/', label: 'Classroom', description: 'Present STS to a room: scenarios stepped gate by gate, questions to predict, then reveal.' },
 ];
 

@@ -14,6 +14,12 @@ export interface RouteUnderTest {
 export const routes: readonly RouteUnderTest[] = [
   { path: '/', heading: 'AssumeRole' },
   { path: '/simulator/', heading: 'Simulator' },
+  { path: '/quiz/', heading: 'Quiz' },
+  { path: '/quiz/practice/', heading: 'Practice' },
+  { path: '/quiz/exam/', heading: 'Timed exam' },
+  { path: '/quiz/review/', heading: 'Review' },
+  { path: '/quiz/predict/', heading: 'Predict, then run' },
+  { path: '/quiz/progress/', heading: 'Your progress' },
   { path: '/classroom/', heading: 'Teach STS to a room' },
   { path: '/classroom/present/', heading: 'Present a lesson' },
   { path: '/classroom/present/?lesson=cross-account-external-id&slide=5', heading: 'Cross-account access with ExternalId' },

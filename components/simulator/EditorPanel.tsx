@@ -2,7 +2,7 @@
 
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioIssue } from '@/lib/engine';
-import { lineColumnOf, locateIssue } from '@/lib/simulator/jsonLocate';
+import { lineColumnOf, locateIssue } from '@/lib/util/jsonLocate';
 import { tryParse } from '@/lib/simulator/knobs';
 import { FormPanel } from './FormPanel';
 import { JsonEditor } from './JsonEditor';

@@ -6,7 +6,7 @@ import type { Fix, Simulation } from '@/lib/engine';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
 import { addToWorld, parseIamOutput } from '@/lib/import/awsIam';
 import { sourceKey, type ScenarioSource } from '@/lib/stores/drafts';
-import { lineColumnOf, locateIssue, syntaxErrorAt } from '@/lib/simulator/jsonLocate';
+import { lineColumnOf, locateIssue, syntaxErrorAt } from '@/lib/util/jsonLocate';
 import { formatJson, tryParse } from '@/lib/simulator/knobs';
 import { callerText, isSuccess, outcomeText, stepLabel, stepTitle } from '@/lib/simulator/outcome';
 import { decodeShare, fingerprint, sharePayload, shareUrl } from '@/lib/simulator/share';

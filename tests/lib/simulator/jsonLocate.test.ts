@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '@/lib/engine';
-import { lineColumnOf, locateIssue, locatePath, offsetOf, syntaxErrorAt } from '@/lib/simulator/jsonLocate';
+import { lineColumnOf, locateIssue, locatePath, offsetOf, syntaxErrorAt } from '@/lib/util/jsonLocate';
 
 const slice = (text: string, r: { from: number; to: number }) => text.slice(r.from, r.to);
 

@@ -13,6 +13,26 @@ export interface RouteUnderTest {
  */
 export const routes: readonly RouteUnderTest[] = [
   { path: '/', heading: 'AssumeRole' },
+  { path: '/notes/', heading: 'Study notes' },
+  { path: '/notes/sts-basics/', heading: 'STS and temporary credentials' },
+  { path: '/notes/assume-role/', heading: 'AssumeRole: same account and cross account' },
+  { path: '/notes/trust-policies/', heading: 'Trust policies' },
+  { path: '/notes/external-id/', heading: 'External ID and the confused deputy' },
+  { path: '/notes/session-duration/', heading: 'Session duration and role chaining' },
+  { path: '/notes/assume-role-with-saml/', heading: 'AssumeRoleWithSAML' },
+  { path: '/notes/assume-role-with-web-identity/', heading: 'AssumeRoleWithWebIdentity and OIDC' },
+  { path: '/notes/cognito/', heading: 'Cognito identity pools and web identity federation' },
+  { path: '/notes/mfa-and-get-session-token/', heading: 'MFA and GetSessionToken' },
+  { path: '/notes/get-federation-token/', heading: 'GetFederationToken' },
+  { path: '/notes/assume-root/', heading: 'AssumeRoot and centralized root access' },
+  { path: '/notes/session-policies/', heading: 'Session policies' },
+  { path: '/notes/session-tags/', heading: 'Session tags, transitive tags and SourceIdentity' },
+  { path: '/notes/policy-evaluation/', heading: 'How policies combine for a role session' },
+  { path: '/notes/troubleshooting-calls/', heading: 'The troubleshooting calls' },
+  { path: '/notes/errors-and-troubleshooting/', heading: 'STS errors and how to troubleshoot them' },
+  { path: '/notes/sts-neighbours/', heading: 'STS and its neighbours' },
+  { path: '/notes/exam-guide/', heading: 'Exam guide and cheat sheet' },
+  { path: '/notes/glossary/', heading: 'Glossary' },
 ];
 
 /** A path that does not exist, to check the 404 page. */

@@ -51,6 +51,9 @@ function HeadedSection({ which, className, children }: { which: keyof typeof com
       <h2 id={h.id} className="note-heading">
         <a href={`#${h.id}`} className="note-heading__link">
           {h.text}
+          <span className="note-heading__hash" aria-hidden="true">
+            #
+          </span>
         </a>
       </h2>
       {children}

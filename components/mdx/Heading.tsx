@@ -17,6 +17,9 @@ function makeHeading(Tag: 'h2' | 'h3') {
       <Tag id={id} className="note-heading">
         <a href={`#${id}`} className="note-heading__link">
           {children}
+          <span className="note-heading__hash" aria-hidden="true">
+            #
+          </span>
         </a>
       </Tag>
     );

@@ -13,6 +13,9 @@ export function Related({ notes }: { notes: string }) {
       <h2 id={h.id} className="note-heading">
         <a href={`#${h.id}`} className="note-heading__link">
           {h.text}
+          <span className="note-heading__hash" aria-hidden="true">
+            #
+          </span>
         </a>
       </h2>
       <ul className="related__list">

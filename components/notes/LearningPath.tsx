@@ -1,12 +1,15 @@
 import { loadNav } from '@/lib/content/nav';
+import type { NoteHeading } from '@/lib/content/remarkNotes.mjs';
 
 /**
- * The learning path from content/nav.json, as a navigation list. Marks the current note.
- * @example <LearningPath current="assume-role" />
+ * The learning path from content/nav.json, as a navigation list. Marks the current note and,
+ * under it, lists that note's sections, so the sidebar doubles as a sticky table of contents
+ * on wide screens.
+ * @example <LearningPath current="assume-role" headings={note.headings} />
  */
-export function LearningPath({ current }: { current?: string }) {
+export function LearningPath({ current, headings = [] }: { current?: string; headings?: NoteHeading[] }) {
   const nav = loadNav();
-  let n = 0;
+  const sections = headings.filter((h) => h.depth === 2);
   return (
     <nav className="learning-path" aria-label="Learning path">
       <p className="learning-path__title">
@@ -17,9 +20,8 @@ export function LearningPath({ current }: { current?: string }) {
           <p className="learning-path__section-title" id={`lp-section-${si}`}>
             {section.title}
           </p>
-          <ol className="learning-path__list" aria-labelledby={`lp-section-${si}`} start={n + 1}>
+          <ul className="learning-path__list" aria-labelledby={`lp-section-${si}`}>
             {section.routes.map((leaf) => {
-              n++;
               const slug = leaf.path.replace(/^\/notes\/|\/$/g, '');
               const here = slug === current;
               return (
@@ -27,10 +29,19 @@ export function LearningPath({ current }: { current?: string }) {
                   <a href={leaf.path} aria-current={here ? 'page' : undefined}>
                     {leaf.title}
                   </a>
+                  {here && sections.length ? (
+                    <ul className="learning-path__toc" aria-label="Sections of this note">
+                      {sections.map((h) => (
+                        <li key={h.id}>
+                          <a href={`#${h.id}`}>{h.text}</a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               );
             })}
-          </ol>
+          </ul>
         </div>
       ))}
     </nav>

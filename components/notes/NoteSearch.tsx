@@ -46,7 +46,7 @@ export function NoteSearch() {
           : '';
 
   return (
-    <search className="note-search" aria-label="Search the notes">
+    <search className="note-search">
       <label htmlFor={`${id}-q`} className="note-search__label">
         Search the notes
       </label>

@@ -20,8 +20,9 @@ export function renderMermaid(source: string, dark: boolean): Promise<string> {
       securityLevel: 'strict',
       theme: dark ? 'dark' : 'default',
       fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-      sequence: { useMaxWidth: true },
-      flowchart: { useMaxWidth: true },
+      // Wrap long messages so wide sequence diagrams are not shrunk to unreadable text.
+      sequence: { useMaxWidth: true, wrap: true, width: 160, actorMargin: 30, messageMargin: 30 },
+      flowchart: { useMaxWidth: true, wrappingWidth: 180 },
     });
     const { svg } = await mermaid.render(`note-diagram-${++counter}`, source);
     return svg;

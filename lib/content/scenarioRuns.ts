@@ -79,6 +79,11 @@ function short(s: string, max = 96): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
+/** Shortens opaque tokens (encoded messages, session tokens) inside a message. */
+export function shortenTokens(s: string): string {
+  return s.replace(/[A-Za-z0-9+/=._-]{60,}/g, (t) => `${t.slice(0, 24)}…`);
+}
+
 /** Renders seconds as `3600 s (1 h)`. */
 export function formatSeconds(s: number): string {
   const parts: string[] = [];
@@ -164,10 +169,10 @@ function outcomeOf(result: StepResult, stepAt: string): Pick<StepView, 'tone' | 
   if (result.kind === 'request') {
     return result.decision === 'Allow'
       ? { tone: 'success', label: 'Allow' }
-      : { tone: 'error', label: result.decision, detail: result.error ? `${result.error.code}: ${result.error.message}` : undefined };
+      : { tone: 'error', label: result.decision, detail: result.error ? `${result.error.code}: ${shortenTokens(result.error.message)}` : undefined };
   }
   if (result.outcome === 'error') {
-    return { tone: 'error', label: result.error?.code ?? 'Error', detail: result.error?.message };
+    return { tone: 'error', label: result.error?.code ?? 'Error', detail: result.error ? shortenTokens(result.error.message) : undefined };
   }
   const creds = (result.response as { Credentials?: { Expiration?: string } } | undefined)?.Credentials;
   if (creds?.Expiration) {

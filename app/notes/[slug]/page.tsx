@@ -61,7 +61,7 @@ export default async function NotePage({ params }: Props) {
       </article>
       <aside className="notes-sidebar" id="learning-path" aria-label="All notes">
         <NoteSearch />
-        <LearningPath current={slug} />
+        <LearningPath current={slug} headings={note.headings} />
       </aside>
       <PrintExpander />
     </div>

@@ -10,13 +10,14 @@
 //   LIGHTHOUSE_MIN_PERFORMANCE=95 LIGHTHOUSE_MIN_ACCESSIBILITY=100 node scripts/lighthouse.mjs
 //       -> also exits 1 when a page scores below those minimums
 //
-// The site is served with sirv-cli, as scripts/serve.mjs does, from a copy of out/ in which
+// The site is served with sirv-cli, as scripts/serve.mjs does, from a temporary copy of out/ in which
 // every text file also has precompressed .br and .gz siblings (sirv sends those when the
 // browser accepts them). That is what any static host or CDN does; without it Lighthouse
 // mostly measures the transfer of uncompressed JavaScript. --uncompressed skips that step.
 // Full JSON reports are written to .lighthouse/ (git-ignored).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -75,8 +76,7 @@ function run(cmd, argv, env) {
 
 /** Copies out/ and writes .br and .gz next to every text file. */
 function precompressedCopy() {
-  const dir = path.join(reportDir, 'site');
-  rmSync(dir, { recursive: true, force: true });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sts-lighthouse-'));
   cpSync(path.join(root, 'out'), dir, { recursive: true });
   const text = /\.(html|js|css|json|txt|svg|xml|map)$/;
   const walk = (d) => {
@@ -162,5 +162,6 @@ try {
   }
 } finally {
   server.kill('SIGTERM');
+  if (!uncompressed) rmSync(siteDir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

@@ -32,6 +32,6 @@ function renderInline(text: string): ReactNode[] {
     }
     last = at + t.length;
   }
-  if (last < text.length) out.push(<Fragment key={i++}>{text.slice(last)}</Fragment>);
+  if (last < text.length) out.push(<Fragment key={i}>{text.slice(last)}</Fragment>);
   return out;
 }

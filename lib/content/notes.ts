@@ -100,7 +100,7 @@ function readMetadata(tree: AnyNode, slug: string): NoteMeta {
   try {
     raw = JSON.parse(literal);
   } catch (e) {
-    throw new Error(`content/notes/${slug}.mdx: metadata must be a JSON object (${(e as Error).message})`);
+    throw new Error(`content/notes/${slug}.mdx: metadata must be a JSON object (${(e as Error).message})`, { cause: e });
   }
   const parsed = NoteMetaSchema.safeParse(raw);
   if (!parsed.success) {

@@ -123,6 +123,32 @@ test('diagrams are drawn only when scrolled into view, then pass axe in both the
   expect(errors).toEqual([]);
 });
 
+const diagramSamples = ['/notes/trust-policies/', '/notes/session-duration/', '/notes/policy-evaluation/', '/notes/sts-neighbours/', '/notes/glossary/', '/notes/external-id/', '/notes/mfa-and-get-session-token/'];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the diagrams of sample notes, once drawn, pass axe in the ${colorScheme} theme`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ colorScheme });
+    const errors = watchErrors(page);
+    // Every kind of diagram the notes use: flowcharts top-down and left-right, dotted edges, sequences.
+    for (const path of diagramSamples) {
+      await page.goto(path);
+      // Ask for every diagram at once ("Draw the diagram"), then wait for all of them.
+      await page.locator('.diagram__draw').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+      const figures = page.locator('figure.diagram');
+      const n = await figures.count();
+      expect(n, `${path} has a diagram`).toBeGreaterThan(0);
+      await expect(page.locator('figure.diagram .diagram__svg svg')).toHaveCount(n, { timeout: 30_000 });
+      const { violations } = await new AxeBuilder({ page })
+        .include('figure.diagram')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`), `${path} diagrams (${colorScheme})`).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
 test('a note with every collapsed section open passes axe', async ({ page }) => {
   await page.goto('/notes/session-policies/');
   await page.waitForLoadState('networkidle');

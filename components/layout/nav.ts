@@ -16,6 +16,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { href: '/', label: 'Home', description: 'What this site is and where to start.' },
   { href: '/notes/', label: 'Notes', description: 'Study notes on STS in a suggested order, each with a scenario the simulator runs, exam tips and a recap.' },
+  { href: '/classroom/', label: 'Classroom', description: 'Present STS to a room: scenarios stepped gate by gate, questions to predict, then reveal.' },
 ];
 
 /** True when `href` is the current page or a section that contains it. */

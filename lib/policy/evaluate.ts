@@ -37,7 +37,11 @@ export function checkStatement(st: Statement, ctx: RequestContext, resolve: Vari
   } else if (st.notPrincipal) {
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
     const m = matchPrincipal(st.notPrincipal, ctx.principal ?? ANONYMOUS, true);
-    if (m.matches) return { element: 'NotPrincipal', detail: `excluded by NotPrincipal: ${m.detail}` };
+    // A Deny with NotPrincipal always denies principals that have a permissions boundary.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+    if (m.matches && st.effect === 'Deny' && ctx.principal?.hasBoundary) {
+      // falls through: the statement applies
+    } else if (m.matches) return { element: 'NotPrincipal', detail: `excluded by NotPrincipal: ${m.detail}` };
   }
 
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html

@@ -113,6 +113,8 @@ export interface RequestPrincipal {
   federated?: string;
   /** For kind `service`: the service principal. */
   service?: string;
+  /** Whether a permissions boundary applies to the caller (a NotPrincipal Deny then always applies). */
+  hasBoundary?: boolean;
 }
 
 /** Everything a policy is evaluated against. */

@@ -89,6 +89,20 @@ function candidates(ctx: Ctx, i: number): Fix[] {
     if (dev && 'call' in step && (step.call === 'AssumeRole' || step.call === 'GetSessionToken'))
       out.push({ summary: `Sign the call with MFA: pass SerialNumber ${dev.serial} and its current TokenCode`, patch: [...ensureParams, setParam('SerialNumber', dev.serial), setParam('TokenCode', dev.code)] });
   }
+  if ((codes.has('mfa.absent') || codes.has('mfa.condition-failed') || codes.has('caller.session-token-iam-without-mfa')) && who.issuedBy !== undefined) {
+    // The session came from GetSessionToken without MFA: add MFA there.
+    const src = ctx.scenario.steps[who.issuedBy] as CallStep;
+    const user = src.as && 'user' in src.as ? ctx.world.users.get(src.as.user) : undefined;
+    const dev = user?.mfaDevices[0];
+    if (dev && src.call === 'GetSessionToken') {
+      const base = `/steps/${who.issuedBy}/params`;
+      const has = src.params !== undefined;
+      const ops: PatchOp[] = has
+        ? [{ op: 'add', path: `${base}/SerialNumber`, value: dev.serial }, { op: 'add', path: `${base}/TokenCode`, value: dev.code }]
+        : [{ op: 'add', path: base, value: { SerialNumber: dev.serial, TokenCode: dev.code } }];
+      out.push({ summary: `Call GetSessionToken in step "${src.id ?? who.issuedBy}" with MFA (SerialNumber ${dev.serial} and its TokenCode)`, patch: ops });
+    }
+  }
   if (codes.has('duration.chaining-cap')) out.push({ summary: 'Ask for at most one hour: a chained role session cannot be longer', patch: [setParam('DurationSeconds', 3600)] });
   if (role && codes.has('duration.above-max-session-duration')) {
     out.push({ summary: `Ask for no more than ${role.name}'s MaxSessionDuration (${role.maxSessionDuration} seconds)`, patch: [setParam('DurationSeconds', role.maxSessionDuration)] });

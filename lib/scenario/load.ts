@@ -29,16 +29,18 @@ function zodIssues(error: z.ZodError): ScenarioIssue[] {
     }
     let message = i.message;
     if (i.code === 'invalid_type' && /received undefined/.test(message)) message = 'required';
-    if (i.code === 'invalid_union' && 'errors' in i) {
-      // Surface the most specific branch's problem instead of "Invalid input".
-      const branches = (i as unknown as { errors: z.core.$ZodIssue[][] }).errors;
-      const best = branches.filter((b) => b.length > 0).sort((a, b) => a.length - b.length)[0];
-      const inner = best?.[0];
-      if (inner && !/^Invalid input/.test(inner.message)) {
-        const innerPath = formatPath(inner.path);
-        out.push({ path: innerPath ? (path ? `${path}.${innerPath}`.replace('.[', '[') : innerPath) : path, message: inner.message });
+    if (i.code === 'invalid_union' && 'errors' in i && /^Invalid input/.test(i.message)) {
+      // Surface the most specific branch's problem instead of "Invalid input"; the last branch is the plain value.
+      const branches = (i as unknown as { errors: z.core.$ZodIssue[][] }).errors.filter((b) => b.length > 0);
+      const custom = [...branches].reverse().find((b) => b[0] && !/^Invalid input/.test(b[0].message))?.[0];
+      if (custom) {
+        const innerPath = formatPath(custom.path);
+        out.push({ path: innerPath ? (path ? `${path}.${innerPath}`.replace('.[', '[') : innerPath) : path, message: custom.message });
         continue;
       }
+      const expected = branches.map((b) => /expected (\w+)/.exec(b[0]?.message ?? '')?.[1]).filter(Boolean);
+      const received = /received (\w+)/.exec(branches[0]?.[0]?.message ?? '')?.[1];
+      if (expected.length) message = `expected ${[...new Set(expected)].join(' or ')}${received ? `, received ${received}` : ''}`;
     }
     out.push({ path, message });
   }

@@ -262,7 +262,10 @@ function callStep(world: World, step: CallStep, state: RunState, env: StepEnv, s
   const base = { ...(step.id ? { id: step.id } : {}), kind: 'call' as const, call: step.call, at };
   const federated = step.call === 'AssumeRoleWithSAML' || step.call === 'AssumeRoleWithWebIdentity';
   let caller: Caller = { kind: 'anonymous' };
-  if (!federated || step.as) {
+  if (federated) {
+    // These two calls are unsigned; credentials sent with them are not checked.
+    if (step.as) trace.push({ gate: 'authenticate', result: 'info', code: 'auth.signature-ignored', reason: `${step.call} needs no AWS credentials; the ones this step names are ignored.`, learn: learn.authenticate, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html' });
+  } else {
     const c = resolveCaller(world, step.as, state, trace);
     if (!c.ok) return { ...base, outcome: 'error', error: c.error, trace };
     caller = c.caller;

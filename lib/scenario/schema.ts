@@ -241,7 +241,7 @@ export const StepSchema = z.unknown().transform((v, ctx) => {
   }
   const r = schema.safeParse(v);
   if (!r.success) {
-    for (const i of r.error.issues) ctx.addIssue({ ...i, code: 'custom', message: i.message, path: i.path } as never);
+    for (const i of r.error.issues) ctx.addIssue({ ...i } as never);
     return z.NEVER;
   }
   return r.data as CallStep | RequestStep | AdvanceStep | AdvanceToStep;

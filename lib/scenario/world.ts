@@ -130,7 +130,7 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
 
   const attached = (arns: string[] | undefined, path: string): NamedPolicy[] =>
     (arns ?? []).flatMap((arn, j) => {
-      const p = world.managedPolicies.get(arn);
+      const p = world.managedPolicies.get(arn) ?? unknownAwsManaged(arn);
       if (!p) {
         issues.push({ path: `${path}[${j}]`, message: `no managed policy ${arn} in world.managedPolicies; add it with its document` });
         return [];
@@ -244,6 +244,15 @@ function builtinManagedPolicies(): Map<string, NamedPolicy> {
   if (builtins) return builtins;
   const docs: Record<string, unknown> = {
     'arn:aws:iam::aws:policy/AdministratorAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+    'arn:aws:iam::aws:policy/PowerUserAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' }, { Effect: 'Allow', Action: ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole', 'iam:ListRoles', 'organizations:DescribeOrganization', 'account:ListRegions', 'account:GetAccountInformation'], Resource: '*' }] },
+    'arn:aws:iam::aws:policy/AmazonS3FullAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*', 's3-object-lambda:*'], Resource: '*' }] },
+    'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 's3:Describe*', 's3-object-lambda:Get*', 's3-object-lambda:List*'], Resource: '*' }] },
+    'arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*', 'ec2:GetSecurityGroupsForVpc', 'elasticloadbalancing:Describe*', 'cloudwatch:ListMetrics', 'cloudwatch:GetMetricStatistics', 'cloudwatch:Describe*', 'autoscaling:Describe*'], Resource: '*' }] },
+    'arn:aws:iam::aws:policy/AmazonEC2FullAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:*', 'elasticloadbalancing:*', 'cloudwatch:*', 'autoscaling:*'], Resource: '*' }] },
+    'arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:BatchGetItem', 'dynamodb:Describe*', 'dynamodb:List*', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:PartiQLSelect'], Resource: '*' }] },
+    'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:*'], Resource: '*' }] },
+    'arn:aws:iam::aws:policy/IAMReadOnlyAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GenerateCredentialReport', 'iam:GenerateServiceLastAccessedDetails', 'iam:Get*', 'iam:List*', 'iam:SimulateCustomPolicy', 'iam:SimulatePrincipalPolicy'], Resource: '*' }] },
+    'arn:aws:iam::aws:policy/IAMFullAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:*', 'organizations:DescribeAccount', 'organizations:DescribeOrganization', 'organizations:DescribeOrganizationalUnit', 'organizations:DescribePolicy', 'organizations:ListChildren', 'organizations:ListParents', 'organizations:ListPoliciesForTarget', 'organizations:ListRoots', 'organizations:ListPolicies', 'organizations:ListTargetsForPolicy'], Resource: '*' }] },
     // A simplified ReadOnlyAccess: the real one lists hundreds of read actions by service.
     'arn:aws:iam::aws:policy/ReadOnlyAccess': {
       Version: '2012-10-17',
@@ -257,6 +266,16 @@ function builtinManagedPolicies(): Map<string, NamedPolicy> {
     if (r.ok) builtins.set(arn, { label: arnName(arn), path: arn, policy: r.policy });
   }
   return builtins;
+}
+
+/**
+ * An AWS managed policy the engine has no copy of: accepted (IAM would attach it), but it
+ * allows nothing here, and its label says so.
+ */
+function unknownAwsManaged(arn: string): NamedPolicy | undefined {
+  if (!/^arn:aws[\w-]*:iam::aws:policy\//.test(arn)) return undefined;
+  const r = parsePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'none:NotModelled', Resource: '*' }] }, 'identity');
+  return r.ok ? { label: `${arnName(arn)} (AWS managed policy not modelled: add its document to world.managedPolicies)`, path: arn, policy: r.policy } : undefined;
 }
 
 /** The organization an account belongs to, if any. */

@@ -5,11 +5,11 @@
 import { learn } from '../explain/learn';
 import { type World } from '../scenario/world';
 import { authorize, callerPolicies } from './authorize';
-import { callerArn, callerKeys, callerMfa, requestPrincipal, type StepEnv } from './context';
+import { callerArn, callerKeys, callerMfa, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError, notAuthorized } from './errors';
 import { checkMfa } from './mfa';
 import { diagnoseTrust, issueRoleSession, maxDurationEntry } from './roleSession';
-import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome } from './shared';
+import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome, invalidParams } from './shared';
 import { type Caller, type MfaContext, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
@@ -41,7 +41,8 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   const who = callerArn(caller);
 
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (the root user cannot call AssumeRole)
-  if (caller.kind === 'root' || (caller.kind === 'session' && caller.session.kind === 'root')) {
+  // GetSessionToken credentials of the root user are still the root user.
+  if (caller.kind === 'root' || (caller.kind === 'session' && (caller.session.kind === 'root' || (caller.session.kind === 'session-token' && !caller.session.user)))) {
     return fail(trace, awsError('AccessDenied', 'Roles may not be assumed by root accounts.'), { gate: 'caller-type', result: 'fail', code: 'caller.root-cannot-assume', reason: 'The root user cannot assume roles. Sign in as an IAM user or role instead.', learn: learn.rootCannotAssume, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage-assume.html' });
   }
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts-comparison.html (GetFederationToken credentials cannot call STS except GetCallerIdentity)
@@ -63,7 +64,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   validateTags(v, p.Tags, p.TransitiveTagKeys);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html' });
+  if (invalid) return invalidParams(trace, invalid, 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html');
   trace.push({ gate: 'validate', result: 'pass', code: 'validate.params', reason: 'Every parameter meets the API constraints (RoleSessionName 2–64 of [\\w+=,.@-], DurationSeconds 900–43200, …).', learn: learn.validation });
   const roleArn = p.RoleArn!;
   const sessionName = p.RoleSessionName!;
@@ -87,6 +88,9 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
     if (m.mfa) mfa = m.mfa;
   }
 
+  if (caller.kind === 'session' && caller.session.mfa.present && !(p.SerialNumber && p.TokenCode)) {
+    trace.push({ gate: 'mfa', result: 'info', code: 'mfa.carried', reason: 'The calling session was authenticated with MFA; the model carries that MFA context into the new session.', learn: learn.mfaKeys, uncertain: true });
+  }
   const role = world.roles.get(roleArn);
   if (!role) {
     // AWS does not reveal whether a role exists: it answers AccessDenied.
@@ -94,7 +98,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   }
 
   const principal = requestPrincipal(caller);
-  const keys = callerKeys(world, caller, env);
+  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, role.account) };
   if (mfa.present !== undefined) keys['aws:MultiFactorAuthPresent'] = String(mfa.present);
   if (mfa.present && mfa.authAt !== undefined) keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((env.now - mfa.authAt) / 1000)));
   // Trust-policy condition keys of AssumeRole: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
@@ -161,9 +165,6 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   }
 
   const sessionMfa: MfaContext = mfa.present ? mfa : { present: false };
-  if (chained && caller.session.mfa.present && !(p.SerialNumber && p.TokenCode)) {
-    trace.push({ gate: 'mfa', result: 'info', code: 'mfa.carried', reason: 'The calling session was authenticated with MFA; the model carries that MFA context into the new session.', learn: learn.mfaKeys, uncertain: true });
-  }
   const { session, response } = issueRoleSession({ role, env, seed, stepId, sessionName, durationSeconds: requested, policies: sp.policies, packedPercent: packed, tags: tagged.tags, sourceIdentity, mfa: sessionMfa, chained, createdBy: 'AssumeRole' });
   trace.push({ gate: 'issue', result: 'pass', code: 'issue.credentials', reason: `STS issues credentials for ${session.arn} lasting ${requested} seconds (until ${String((response.Credentials as Record<string, string>).Expiration)}).`, learn: learn.credentials });
   return { ok: true, response, session, trace };

@@ -24,8 +24,11 @@ export interface PolicySet {
   boundary?: NamedPolicy;
   /** Session policies; undefined when the session has none (no limit); an empty list allows nothing. */
   session?: NamedPolicy[];
-  /** SCPs that apply to the caller's account, and whether FullAWSAccess is implied. */
-  scps?: { policies: NamedPolicy[]; allowList: boolean };
+  /**
+   * SCPs that apply to the caller's account: all of them (for denies), and the levels
+   * (targets) that use an allow list, each of which must allow the action.
+   */
+  scps?: { policies: NamedPolicy[]; allowLevels: { target: string; policies: NamedPolicy[] }[] };
 }
 
 /** The caller's policies from the world. */
@@ -60,10 +63,14 @@ function scpsFor(world: World, account: string): PolicySet['scps'] {
   const org = orgOf(world, account);
   // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html (SCPs do not affect the management account)
   if (!org || org.management === account) return undefined;
-  const policies = org.scps.filter((s) => s.targets.some((t) => t === account || !/^\d{12}$/.test(t))).map((s) => s.policy);
+  const applies = (t: string) => t === account || !/^\d{12}$/.test(t);
+  const policies = org.scps.filter((s) => s.targets.some(applies)).map((s) => s.policy);
   if (!policies.length) return undefined;
-  const allowList = policies.some((p) => p.policy.statements.some((st) => st.effect === 'Allow'));
-  return { policies, allowList };
+  // Each level (root, OU, account) needs its own Allow; a level with only Deny statements keeps the implied FullAWSAccess.
+  const levels = new Map<string, NamedPolicy[]>();
+  for (const s of org.scps) for (const t of s.targets) if (applies(t)) levels.set(t, [...(levels.get(t) ?? []), s.policy]);
+  const allowLevels = [...levels].filter(([, ps]) => ps.some((p) => p.policy.statements.some((st) => st.effect === 'Allow'))).map(([target, ps]) => ({ target, policies: ps }));
+  return { policies, allowLevels };
 }
 
 /** One authorization question. */
@@ -76,8 +83,11 @@ export interface AuthzRequest {
   resourcePolicy?: NamedPolicy;
   /** The account that owns the resource. */
   resourceAccount: string;
-  /** `trust`: a role trust policy must allow explicitly; `request`: ordinary resource-based rules. */
-  mode: 'trust' | 'request';
+  /**
+   * `trust`: a role trust policy, which must allow explicitly; `key`: a KMS key policy, the
+   * other such exception; `request`: ordinary resource-based rules.
+   */
+  mode: 'trust' | 'key' | 'request';
 }
 
 /** The answer, with the trace that explains it. */
@@ -169,10 +179,12 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
   const boundary = set.boundary ? [ev(set.boundary)] : [];
   const session = (set.session ?? []).map(ev);
   const resource = req.resourcePolicy ? [ev(req.resourcePolicy)] : [];
-  const trust = req.mode === 'trust';
-  const resGate: Gate = trust ? 'trust-policy' : 'resource-policy';
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html (role trust policies and KMS key policies must allow explicitly)
+  const trust = req.mode === 'trust' || req.mode === 'key';
+  const resGate: Gate = req.mode === 'trust' ? 'trust-policy' : 'resource-policy';
   const idGate: Gate = req.action.startsWith('sts:') ? 'caller-permissions' : 'identity-policy';
-  const resLearn = trust ? learn.trust : learn.resourcePolicy;
+  const resLearn = req.mode === 'trust' ? learn.trust : learn.resourcePolicy;
+  const resName = req.mode === 'key' ? 'key policy' : 'trust policy';
 
   // 1. An explicit Deny in any policy wins.
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
@@ -189,13 +201,20 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
     return { decision: 'ExplicitDeny', trace, deniedBy: { explicit: true, policyType, policy: d.policy } };
   }
 
-  // 2. SCPs: every applicable SCP level must allow (FullAWSAccess is implied for deny lists).
+  // 2. SCPs: every level from the root down to the account must allow (FullAWSAccess is implied for deny-only levels).
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
   if (set.scps) {
-    if (set.scps.allowList && !firstAllow(scps)) {
-      trace.push({ gate: 'scp', result: 'fail', code: 'scp.no-allow', reason: `No service control policy on account ${callerAccount(caller)} allows ${req.action}: ${whyNone(scps, req.action)}.`, learn: learn.scp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html' });
-      return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'service control policy' } };
+    const allowedBy: string[] = [];
+    for (const level of set.scps.allowLevels) {
+      const evs = level.policies.map((p) => scps.find((e) => e.policy === p) ?? ev(p));
+      const a = firstAllow(evs);
+      if (!a) {
+        trace.push({ gate: 'scp', result: 'fail', code: 'scp.no-allow', reason: `No service control policy attached at ${level.target} allows ${req.action}: ${whyNone(evs, req.action)}. Every level from the root down to the account must allow an action.`, learn: learn.scp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html' });
+        return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'service control policy' } };
+      }
+      allowedBy.push(`${deciding(a)} (at ${level.target})`);
     }
-    trace.push({ gate: 'scp', result: 'pass', code: 'scp.allows', reason: set.scps.allowList ? `${deciding(firstAllow(scps)!)} allows ${req.action}.` : `The SCPs on account ${callerAccount(caller)} deny nothing here, and FullAWSAccess is attached by default.`, learn: learn.scp });
+    trace.push({ gate: 'scp', result: 'pass', code: 'scp.allows', reason: allowedBy.length ? `The SCPs allow ${req.action} at every level that uses an allow list: ${allowedBy.join('; ')}.` : `The SCPs on account ${callerAccount(caller)} deny nothing here, and FullAWSAccess is attached by default.`, learn: learn.scp });
   }
 
   const pAccount = req.principal.account;
@@ -209,10 +228,10 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
   // Resource side.
   if (rpAllow) {
     const how = grant === 'account' ? `names the caller's account ${pAccount}` : grant === 'session' ? 'names this exact session' : grant === 'wildcard' ? 'allows any principal' : 'names the caller';
-    trace.push({ gate: resGate, result: 'pass', code: trust ? 'trust.allows' : 'resource.allows', reason: `${deciding(rpAllow)} allows ${req.action} and ${how}.`, learn: grant === 'account' ? learn.trustPrincipals : resLearn });
+    trace.push({ gate: resGate, result: 'pass', code: req.mode === 'trust' ? 'trust.allows' : 'resource.allows', reason: `${deciding(rpAllow)} allows ${req.action} and ${how}.`, learn: grant === 'account' ? learn.trustPrincipals : resLearn });
   } else if (trust || req.resourcePolicy) {
     const why = req.resourcePolicy ? whyNone(resource, req.action) : 'the resource has no resource-based policy';
-    trace.push({ gate: resGate, result: trust || !sameAccount ? 'fail' : 'info', code: trust ? 'trust.no-statement-allows' : 'resource.no-allow', reason: trust ? `The trust policy does not allow ${req.action} for this caller: ${why}. A trust policy must allow the caller explicitly.` : `${req.resourcePolicy?.label} does not allow ${req.action} for this caller: ${why}.`, learn: resLearn, source: trust ? 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html' : undefined });
+    trace.push({ gate: resGate, result: trust || !sameAccount ? 'fail' : 'info', code: req.mode === 'trust' ? 'trust.no-statement-allows' : req.mode === 'key' ? 'key.no-statement-allows' : 'resource.no-allow', reason: req.mode === 'key' ? `${req.resourcePolicy?.label} does not allow ${req.action} for this caller: ${why}. A KMS key policy must allow access itself (or delegate to IAM by naming the account); IAM policies alone are not enough.` : trust ? `The trust policy does not allow ${req.action} for this caller: ${why}. A trust policy must allow the caller explicitly.` : `${req.resourcePolicy?.label} does not allow ${req.action} for this caller: ${why}.`, learn: resLearn, source: trust ? 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html' : undefined });
     if (trust) return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'resource-based policy', policy: req.resourcePolicy } };
   } else if (!sameAccount) {
     trace.push({ gate: resGate, result: 'fail', code: 'resource.cross-account-no-policy', reason: `The resource is in account ${req.resourceAccount} and has no resource-based policy, so a caller from account ${pAccount} cannot be allowed.`, learn: learn.resourcePolicy, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html' });
@@ -227,7 +246,7 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html (check the user's permissions boundary)
       if (!bAllow) return limitFail(trace, 'boundary', 'permissions boundary', boundary, req, set.boundary);
       if (!sAllow && grant !== 'session') return limitFail(trace, 'session-policy', 'session policy', session, req);
-      trace.push({ gate: idGate, result: 'skip', code: 'identity.not-needed-same-account', reason: `The trust policy names the caller directly and both are in account ${pAccount}, so no identity-based policy is needed.`, learn: learn.sameAccount, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html' });
+      trace.push({ gate: idGate, result: 'skip', code: 'identity.not-needed-same-account', reason: `The ${resName} names the caller directly and both are in account ${pAccount}, so no identity-based policy is needed.`, learn: learn.sameAccount, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html' });
       return { decision: 'Allow', trace, grant };
     }
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html#access_policies_boundaries-eval-logic
@@ -242,7 +261,7 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
   // Identity side: identity ∩ boundary ∩ session policies.
   if (!idAllow) {
     const why = set.identity === 'all' ? '' : whyNone(identity, req.action);
-    trace.push({ gate: idGate, result: 'fail', code: 'identity.no-allow', reason: `No identity-based policy of ${req.principal.arns[0] ?? 'the caller'} allows ${req.action} on ${req.resource}: ${why}.${trust && !sameAccount ? ' Across accounts the caller needs its own allow as well as the trust policy.' : trust ? ' The trust policy names the account, not the caller, so the account must delegate with an identity-based policy.' : ''}`, learn: trust ? (sameAccount ? learn.sameAccount : learn.crossAccount) : learn.evaluation, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html' });
+    trace.push({ gate: idGate, result: 'fail', code: 'identity.no-allow', reason: `No identity-based policy of ${req.principal.arns[0] ?? 'the caller'} allows ${req.action} on ${req.resource}: ${why}.${trust && !sameAccount ? ` Across accounts the caller needs its own allow as well as the ${resName}.` : trust ? ` The ${resName} names the account, not the caller, so the account must delegate with an identity-based policy.` : ''}`, learn: trust ? (sameAccount ? learn.sameAccount : learn.crossAccount) : learn.evaluation, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html' });
     return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'identity-based policy' } };
   }
   trace.push({ gate: idGate, result: 'pass', code: 'identity.allows', reason: idAllow === true ? 'The root user needs no identity-based policy.' : `${deciding(idAllow)} allows ${req.action}.`, learn: learn.evaluation });

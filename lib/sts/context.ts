@@ -38,6 +38,12 @@ export function callerAccount(c: Caller): string | undefined {
 
 /** The caller in the forms a Principal element can name. */
 export function requestPrincipal(c: Caller): RequestPrincipal {
+  const p = principalOf(c);
+  const boundary = c.kind === 'user' ? c.user.boundary : c.kind === 'session' ? (c.session.role?.boundary ?? c.session.user?.boundary) : undefined;
+  return boundary ? { ...p, hasBoundary: true } : p;
+}
+
+function principalOf(c: Caller): RequestPrincipal {
   switch (c.kind) {
     case 'user':
       return { kind: 'aws', account: c.user.account, arns: [c.user.arn], ids: [c.user.id] };
@@ -78,6 +84,13 @@ export function principalTags(c: Caller): Record<string, string> {
   return Object.fromEntries([...out.values()]);
 }
 
+/** aws:ResourceAccount and aws:ResourceOrgID for a resource owned by `account`. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount */
+export function resourceKeys(world: World, account: string | undefined): Record<string, string> {
+  if (!account) return {};
+  const org = orgOf(world, account);
+  return org ? { 'aws:ResourceAccount': account, 'aws:ResourceOrgID': org.id } : { 'aws:ResourceAccount': account };
+}
+
 /** Environment of one step. */
 export interface StepEnv {
   now: number;
@@ -91,7 +104,9 @@ export function callerKeys(world: World, c: Caller, env: StepEnv): Record<string
   const keys: Record<string, ContextValue> = {
     'aws:CurrentTime': isoSeconds(env.now),
     'aws:EpochTime': String(Math.floor(env.now / 1000)),
-    'aws:RequestedRegion': env.region,
+    // Requests to the global endpoint (and to global services such as IAM) report us-east-1.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion
+    'aws:RequestedRegion': env.endpoint === 'global' ? 'us-east-1' : env.region,
     'aws:SecureTransport': 'true',
     'aws:ViaAWSService': 'false',
     'aws:PrincipalIsAWSService': 'false',

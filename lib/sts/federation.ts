@@ -14,7 +14,7 @@ import { describeStatement } from './authorize';
 import { type StepEnv } from './context';
 import { awsError } from './errors';
 import { issueRoleSession, maxDurationEntry } from './roleSession';
-import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, type CallOutcome } from './shared';
+import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, type CallOutcome, invalidParams } from './shared';
 import { type SessionTag, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
@@ -60,7 +60,7 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
   v.range('durationSeconds', p.DurationSeconds, limits.assumeRoleMinSeconds, limits.assumeRoleMaxSeconds);
   validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation });
+  if (invalid) return invalidParams(trace, invalid);
   trace.push({ gate: 'authenticate', result: 'info', code: 'auth.unsigned', reason: 'AssumeRoleWithSAML is not signed with AWS credentials: the SAML assertion is the proof of identity.', learn: learn.saml });
   const roleArn = p.RoleArn!;
   const providerArn = p.PrincipalArn!;
@@ -255,7 +255,7 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   v.range('durationSeconds', p.DurationSeconds, limits.assumeRoleMinSeconds, limits.assumeRoleMaxSeconds);
   validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation });
+  if (invalid) return invalidParams(trace, invalid);
   trace.push({ gate: 'authenticate', result: 'info', code: 'auth.unsigned', reason: 'AssumeRoleWithWebIdentity is not signed with AWS credentials: the identity provider\'s token is the proof of identity.', learn: learn.webIdentity });
   const roleArn = p.RoleArn!;
   const roleAccount = roleArn.split(':')[4] ?? '';
@@ -350,10 +350,18 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
     keys['aws:TagKeys'] = tags.map((t) => t.Key);
   }
   if (transitiveKeys.length) keys['sts:TransitiveTagKeys'] = transitiveKeys;
+  // The token can set SourceIdentity with the https://aws.amazon.com/source_identity claim.
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html (SourceIdentity)
+  const siClaim = claims['https://aws.amazon.com/source_identity'];
+  const sourceIdentity = siClaim === undefined ? undefined : String(siClaim);
+  if (sourceIdentity !== undefined && (!NAME_RE.test(sourceIdentity) || sourceIdentity.startsWith('aws:'))) {
+    return fail(trace, awsError('InvalidIdentityToken', 'Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with "aws:"'), { gate: 'source-identity', result: 'fail', code: 'oidc.bad-source-identity', reason: `The token's source_identity "${sourceIdentity}" is not a valid SourceIdentity.`, learn: learn.sourceIdentity, uncertain: true });
+  }
+  if (sourceIdentity !== undefined) keys['sts:SourceIdentity'] = sourceIdentity;
   const principal: RequestPrincipal = { kind: 'federated', arns: [], ids: [], federated };
   if (!federatedTrust(world, roleArn, 'sts:AssumeRoleWithWebIdentity', principal, keys, trace)) return fail(trace, awsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'));
-  const extra = federatedExtras(world, roleArn, principal, keys, tags.length > 0, undefined, trace);
-  if (extra) return fail(trace, awsError('AccessDenied', 'Not authorized to perform sts:TagSession'));
+  const extra = federatedExtras(world, roleArn, principal, keys, tags.length > 0, sourceIdentity, trace);
+  if (extra) return fail(trace, extra === 'tag' ? awsError('AccessDenied', 'Not authorized to perform sts:TagSession') : awsError('AccessDenied', 'Not authorized to perform sts:SetSourceIdentity'));
 
   const requested = p.DurationSeconds ?? limits.assumeRoleDefaultSeconds;
   const d = maxDurationEntry(role, requested, p.DurationSeconds !== undefined);
@@ -362,13 +370,14 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   const packed = sp.policies || tags.length ? packedPercent(sp.plainChars, p.PolicyArns?.length ?? 0, tags) : undefined;
   if (packed !== undefined && packed > 100) return fail(trace, awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy.`));
   const sessionTags: SessionTag[] = tagged.tags;
-  const { session, response } = issueRoleSession({ role, env, seed, stepId, sessionName: p.RoleSessionName!, durationSeconds: requested, policies: sp.policies, packedPercent: packed, tags: sessionTags, mfa: { present: false }, chained: false, createdBy: 'AssumeRoleWithWebIdentity', federatedProvider: federated });
+  const { session, response } = issueRoleSession({ role, env, seed, stepId, sessionName: p.RoleSessionName!, durationSeconds: requested, policies: sp.policies, packedPercent: packed, tags: sessionTags, sourceIdentity, mfa: { present: false }, chained: false, createdBy: 'AssumeRoleWithWebIdentity', federatedProvider: federated });
   const ordered: Record<string, unknown> = { Credentials: response.Credentials };
   if (sub !== undefined) ordered.SubjectFromWebIdentityToken = sub;
   ordered.AssumedRoleUser = response.AssumedRoleUser;
   if (response.PackedPolicySize !== undefined) ordered.PackedPolicySize = response.PackedPolicySize;
   ordered.Provider = p.ProviderId ?? (iss || federated);
   ordered.Audience = aud[0] ?? '';
+  if (sourceIdentity !== undefined) ordered.SourceIdentity = sourceIdentity;
   trace.push({ gate: 'issue', result: 'pass', code: 'issue.credentials', reason: `STS issues credentials for ${session.arn} lasting ${requested} seconds. Web identity federation is not role chaining, so it may last up to the role's MaxSessionDuration.`, learn: learn.webIdentity });
   return { ok: true, response: ordered, session, trace };
 }

@@ -8,7 +8,7 @@ import { authorize, callerPolicies } from './authorize';
 import { callerAccount, callerArn, callerKeys, requestPrincipal, type StepEnv } from './context';
 import { accountFromAccessKeyId } from './credentials';
 import { awsError, notAuthorized } from './errors';
-import { fail, type CallOutcome } from './shared';
+import { fail, type CallOutcome, invalidParams } from './shared';
 import { type Caller, type Session, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 
@@ -63,7 +63,7 @@ export function decodeAuthorizationMessage(world: World, caller: Caller, p: { En
   const v = new Validator();
   if (v.required('encodedMessage', p.EncodedMessage)) v.string('encodedMessage', p.EncodedMessage, rules.encodedMessage);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation });
+  if (invalid) return invalidParams(trace, invalid);
   const az = authorize(world, caller, callerPolicies(world, caller), { action: 'sts:DecodeAuthorizationMessage', resource: '*', principal: requestPrincipal(caller), keys: callerKeys(world, caller, env), resourceAccount: callerAccount(caller) ?? '', mode: 'request' });
   trace.push(...az.trace);
   if (az.decision !== 'Allow') return fail(trace, notAuthorized(callerArn(caller), 'sts:DecodeAuthorizationMessage', '*'));
@@ -91,7 +91,7 @@ export function getAccessKeyInfo(world: World, p: { AccessKeyId?: string }, sess
   const v = new Validator();
   if (v.required('accessKeyId', p.AccessKeyId)) v.string('accessKeyId', p.AccessKeyId, rules.accessKeyId);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation });
+  if (invalid) return invalidParams(trace, invalid);
   const key = p.AccessKeyId!;
   const owner = world.keyOwners.get(key)?.account ?? [...sessions].find((s) => s.accessKeyId === key)?.account ?? accountFromAccessKeyId(key);
   if (!owner) {

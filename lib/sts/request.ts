@@ -8,7 +8,7 @@ import { evaluatePolicy } from '../policy/evaluate';
 import { type ContextValue } from '../policy/types';
 import { type Resource, type World } from '../scenario/world';
 import { authorize, callerPolicies, type PolicyType } from './authorize';
-import { callerAccount, callerArn, callerKeys, requestPrincipal, type StepEnv } from './context';
+import { callerAccount, callerArn, callerKeys, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError } from './errors';
 import { encodeAuthorizationMessage } from './info';
 import { type AwsError, type Caller, type Decision, type TraceEntry } from './types';
@@ -40,7 +40,9 @@ export function runRequest(world: World, caller: Caller, req: { action: string; 
   const trace: TraceEntry[] = [];
   const service = req.action.split(':')[0]!.toLowerCase();
   const resource = findResource(world, req.resource);
-  const keys: Record<string, ContextValue> = callerKeys(world, caller, env);
+  const resourceAccount = resource?.account ?? accountFromArn(req.resource) ?? callerAccount(caller) ?? '';
+  const keys: Record<string, ContextValue> = { ...callerKeys(world, caller, env), ...resourceKeys(world, resourceAccount) };
+  if (service === 'iam') keys['aws:RequestedRegion'] = 'us-east-1';
   for (const [k, v] of Object.entries(req.context ?? {})) keys[k] = Array.isArray(v) ? v.map(String) : String(v);
 
   if (caller.kind === 'anonymous') {
@@ -66,8 +68,7 @@ export function runRequest(world: World, caller: Caller, req: { action: string; 
     }
   }
 
-  const resourceAccount = resource?.account ?? accountFromArn(req.resource) ?? callerAccount(caller) ?? '';
-  const az = authorize(world, caller, callerPolicies(world, caller), { action: req.action, resource: req.resource, principal: requestPrincipal(caller), keys, resourcePolicy: resource?.policy, resourceAccount, mode: 'request' });
+  const az = authorize(world, caller, callerPolicies(world, caller), { action: req.action, resource: req.resource, principal: requestPrincipal(caller), keys, resourcePolicy: resource?.policy, resourceAccount, mode: service === 'kms' && resource?.policy ? 'key' : 'request' });
   trace.push(...az.trace);
   if (az.decision === 'Allow') {
     trace.push({ gate: 'decision', result: 'pass', code: 'decision.allow', reason: `${req.action} on ${req.resource} is allowed.`, learn: learn.evaluation });

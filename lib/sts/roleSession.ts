@@ -1,4 +1,5 @@
 /** Trust-policy diagnosis and role-session issuance shared by AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity. */
+import { assumedRoleArn } from '../arn/arn';
 import { learn } from '../explain/learn';
 import { evaluatePolicy } from '../policy/evaluate';
 import { type ContextValue, type RequestPrincipal } from '../policy/types';
@@ -67,8 +68,7 @@ export interface RoleSessionInput {
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumedRoleUser.html
  */
 export function issueRoleSession(i: RoleSessionInput): { session: Session; response: Record<string, unknown> } {
-  const partition = i.role.arn.split(':')[1] ?? 'aws';
-  const arn = `arn:${partition}:sts::${i.role.account}:assumed-role/${i.role.name}/${i.sessionName}`;
+  const arn = assumedRoleArn(i.role.arn, i.sessionName);
   const assumedRoleId = `${i.role.id}:${i.sessionName}`;
   const c = credentialsFor(i.role.account, `${i.seed}|${i.stepId}`, i.env, i.durationSeconds);
   const session: Session = {

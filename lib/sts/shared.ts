@@ -21,6 +21,11 @@ export function fail(trace: TraceEntry[], error: AwsError, entry?: TraceEntry): 
   return { ok: false, error, trace };
 }
 
+/** The failed outcome for parameters that break the API model's constraints. */
+export function invalidParams(trace: TraceEntry[], error: AwsError, source?: string): CallOutcome {
+  return fail(trace, error, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${error.message}`, learn: learn.validation, ...(source ? { source } : {}) });
+}
+
 /** Checks the session-policy members' model constraints. */
 export function validateSessionPolicyParams(v: Validator, policy: unknown, policyArns: { arn: string }[] | undefined, maxPolicyChars: number | undefined): void {
   if (typeof policy === 'string') {
@@ -58,6 +63,13 @@ export function sessionPolicies(
   }
   for (const [i, p] of (policyArns ?? []).entries()) {
     const m = world.managedPolicies.get(p.arn);
+    if (!m && /^arn:aws[\w-]*:iam::aws:policy\//.test(p.arn)) {
+      trace.push({ gate: 'session-policy', result: 'info', code: 'session.managed-not-modelled', reason: `PolicyArns[${i}] names the AWS managed policy ${p.arn}, which the simulator has no copy of; it counts as allowing nothing. Add its document to world.managedPolicies to model it.`, learn: learn.sessionPolicies, uncertain: true });
+      plainChars += p.arn.length;
+      const none = parsePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'none:NotModelled', Resource: '*' }] }, 'session');
+      if (none.ok) out.push({ label: `session policy ${p.arn.split('/').pop()} (not modelled)`, path: `${stepPath}/params/PolicyArns/${i}`, policy: none.policy });
+      continue;
+    }
     if (!m) {
       trace.push({ gate: 'session-policy', result: 'fail', code: 'session.unknown-managed-policy', reason: `PolicyArns[${i}] names ${p.arn}, which does not exist in the world.`, learn: learn.sessionPolicies, uncertain: true });
       return { ok: false, error: awsError('InvalidParameterValue', `The policy ${p.arn} does not exist or is not attachable.`) };

@@ -7,10 +7,10 @@
 import { learn } from '../explain/learn';
 import { type World, orgOf, rootTaskPolicies } from '../scenario/world';
 import { authorize, callerPolicies } from './authorize';
-import { callerAccount, callerArn, callerKeys, requestPrincipal, type StepEnv } from './context';
+import { callerAccount, callerArn, callerKeys, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError, notAuthorized } from './errors';
 import { checkMfa } from './mfa';
-import { combineTags, credentialsFor, fail, issued, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome } from './shared';
+import { combineTags, credentialsFor, fail, issued, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome, invalidParams } from './shared';
 import { type Caller, type Session, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
@@ -55,7 +55,7 @@ export function getSessionToken(world: World, caller: Caller, p: GetSessionToken
   v.string('serialNumber', p.SerialNumber, rules.serialNumber);
   v.string('tokenCode', p.TokenCode, rules.tokenCode);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html' });
+  if (invalid) return invalidParams(trace, invalid, 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html');
   trace.push({ gate: 'validate', result: 'pass', code: 'validate.params', reason: 'Every parameter meets the API constraints (DurationSeconds 900–129600).', learn: learn.validation });
   const account = callerAccount(caller)!;
   const regionErr = regionCheck(world, account, env, trace);
@@ -104,7 +104,7 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
   validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   validateTags(v, p.Tags);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html' });
+  if (invalid) return invalidParams(trace, invalid, 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html');
   trace.push({ gate: 'validate', result: 'pass', code: 'validate.params', reason: 'Every parameter meets the API constraints (Name 2–32, DurationSeconds 900–129600, Policy ≤ 2048).', learn: learn.validation });
   const account = callerAccount(caller)!;
   const regionErr = regionCheck(world, account, env, trace);
@@ -116,7 +116,7 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
 
   const name = p.Name!;
   const fedArn = `arn:aws:sts::${account}:federated-user/${name}`;
-  const keys = callerKeys(world, caller, env);
+  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, account) };
   if (p.Tags?.length) {
     for (const t of p.Tags) keys[`aws:RequestTag/${t.Key}`] = t.Value;
     keys['aws:TagKeys'] = p.Tags.map((t) => t.Key);
@@ -181,7 +181,7 @@ export function assumeRoot(world: World, caller: Caller, p: AssumeRootParams, en
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html (DurationSeconds at most 900)
   v.range('durationSeconds', p.DurationSeconds, 0, limits.assumeRootMaxSeconds);
   const invalid = v.error();
-  if (invalid) return fail(trace, invalid, { gate: 'validate', result: 'fail', code: 'validate.params', reason: `A parameter breaks the API's constraints: ${invalid.message}`, learn: learn.validation, source: src });
+  if (invalid) return invalidParams(trace, invalid, src);
   const taskArn = p.TaskPolicyArn!.arn;
   if (!(taskArn in rootTaskPolicies)) {
     return fail(trace, awsError('ValidationError', `The TaskPolicyArn ${taskArn} is not a supported root task policy.`), { gate: 'validate', result: 'fail', code: 'validate.task-policy', reason: `TaskPolicyArn must be one of the AWS managed root-task policies (${Object.keys(rootTaskPolicies).map((a) => a.split('/').pop()).join(', ')}).`, learn: learn.assumeRoot, source: src, uncertain: true });
@@ -203,7 +203,7 @@ export function assumeRoot(world: World, caller: Caller, p: AssumeRootParams, en
   }
   const regionErr = regionCheck(world, target, env, trace);
   if (regionErr) return fail(trace, regionErr);
-  const keys = { ...callerKeys(world, caller, env), 'sts:TaskPolicyArn': taskArn };
+  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, target), 'sts:TaskPolicyArn': taskArn };
   const az = authorize(world, caller, callerPolicies(world, caller), { action: 'sts:AssumeRoot', resource: targetRoot, principal: requestPrincipal(caller), keys, resourceAccount: account, mode: 'request' });
   trace.push(...az.trace);
   if (az.decision !== 'Allow') return fail(trace, notAuthorized(callerArn(caller), 'sts:AssumeRoot', targetRoot));

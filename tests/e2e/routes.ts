@@ -33,6 +33,13 @@ export const routes: readonly RouteUnderTest[] = [
   { path: '/notes/sts-neighbours/', heading: 'STS and its neighbours' },
   { path: '/notes/exam-guide/', heading: 'Exam guide and cheat sheet' },
   { path: '/notes/glossary/', heading: 'Glossary' },
+  { path: '/classroom/', heading: 'Teach STS to a room' },
+  { path: '/classroom/present/', heading: 'Present a lesson' },
+  { path: '/classroom/present/?lesson=cross-account-external-id&slide=5', heading: 'Cross-account access with ExternalId' },
+  { path: '/classroom/audience/?lesson=federation-saml-oidc', heading: 'Federation with SAML and OIDC' },
+  { path: '/classroom/student/?lesson=mfa-and-get-session-token&slide=3', heading: 'MFA and GetSessionToken' },
+  { path: '/classroom/build/', heading: 'Build a lesson' },
+  { path: '/classroom/handout/?lesson=role-chaining-session-limits', heading: 'Role chaining and session limits' },
 ];
 
 /** A path that does not exist, to check the 404 page. */

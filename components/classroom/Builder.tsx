@@ -1,0 +1,436 @@
+'use client';
+
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { type CatalogEntry } from '@/lib/lessons/digest';
+import { addSlide, DRAFT_KEY, emptyDraft, exportFileName, moveSlide, newSlide, readDraft, removeSlide, updateSlide, type LessonDraft } from '@/lib/lessons/draft';
+import { encodeLesson } from '@/lib/lessons/link';
+import { classroomHref } from '@/lib/lessons/location';
+import { noteSections } from '@/lib/lessons/notes';
+import { lessonLimits, parseLesson, slideKinds, type Lesson, type LessonIssue, type QuestionSlide, type ScenarioSlide, type Slide } from '@/lib/lessons/schema';
+import { letter } from './SlideView';
+
+const kindLabel: Record<Slide['kind'], string> = { note: 'Note', scenario: 'Scenario', question: 'Question' };
+
+function issueText(i: LessonIssue): string {
+  return `${i.path}${i.line ? ` (line ${i.line}${i.column ? `, column ${i.column}` : ''})` : ''}: ${i.message}`;
+}
+
+/** Text field with a visible label. */
+function Field({ id, label, value, onChange, multiline, rows = 3, hint }: { id: string; label: string; value: string; onChange: (v: string) => void; multiline?: boolean; rows?: number; hint?: string }) {
+  return (
+    <div className="cr-field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span className="cr-field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {multiline ? (
+        <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      ) : (
+        <input id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      )}
+    </div>
+  );
+}
+
+function NoteEditor({ slide, id, onChange }: { slide: Extract<Slide, { kind: 'note' }>; id: string; onChange: (s: Slide) => void }) {
+  const ref = slide.note ? `${slide.note.slug}#${slide.note.section ?? ''}` : '';
+  return (
+    <>
+      <Field id={`${id}-title`} label="Slide title" value={slide.title ?? ''} onChange={(title) => onChange({ ...slide, title })} />
+      <Field id={`${id}-text`} label="Text" hint="Blank lines between paragraphs; “- ” starts a list item; **bold**, *italic*, `code`." value={slide.text ?? ''} onChange={(text) => onChange({ ...slide, text })} multiline rows={6} />
+      <div className="cr-field">
+        <label htmlFor={`${id}-note`}>Study note it comes from</label>
+        <select
+          id={`${id}-note`}
+          value={ref}
+          onChange={(e) => {
+            const [slug = '', section] = e.target.value.split('#');
+            const { note: _omit, ...rest } = slide;
+            onChange(slug ? { ...rest, note: section ? { slug, section } : { slug } } : rest);
+          }}
+        >
+          <option value="">None</option>
+          {noteSections.map((n) => (
+            <option key={`${n.slug}#${n.section}`} value={`${n.slug}#${n.section}`}>
+              {n.slug} › {n.section}
+            </option>
+          ))}
+          {slide.note && !noteSections.some((n) => `${n.slug}#${n.section}` === ref) && <option value={ref}>{ref}</option>}
+        </select>
+      </div>
+    </>
+  );
+}
+
+function ScenarioEditor({ slide, id, catalog, onChange }: { slide: ScenarioSlide; id: string; catalog: readonly CatalogEntry[]; onChange: (s: Slide) => void }) {
+  const entry = catalog.find((c) => c.id === slide.scenario);
+  const steps = slide.steps ?? [];
+  return (
+    <>
+      <div className="cr-field">
+        <label htmlFor={`${id}-scenario`}>Scenario</label>
+        <select id={`${id}-scenario`} value={slide.scenario} onChange={(e) => onChange({ ...slide, scenario: e.target.value, steps: catalog.find((c) => c.id === e.target.value)?.steps.slice(0, 1).map((s) => s.id) ?? [] })}>
+          {!entry && <option value={slide.scenario}>{slide.scenario} (unknown)</option>}
+          {catalog.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="cr-field cr-steps">
+        <legend>Steps to walk through, gate by gate (up to {lessonLimits.steps})</legend>
+        {entry?.steps.map((st) => (
+          <label key={st.id} className="cr-check">
+            <input
+              type="checkbox"
+              checked={steps.includes(st.id)}
+              onChange={(e) => {
+                const chosen = e.target.checked ? [...steps, st.id] : steps.filter((x) => x !== st.id);
+                onChange({ ...slide, steps: entry.steps.map((x) => x.id).filter((x) => chosen.includes(x)) });
+              }}
+            />
+            <code>{st.id}</code> {st.label} → {st.outcome}
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        id={`${id}-title`}
+        label="Slide title (optional; otherwise the scenario’s)"
+        value={slide.title ?? ''}
+        onChange={(title) => {
+          const { title: _t, ...rest } = slide;
+          onChange(title ? { ...rest, title } : rest);
+        }}
+      />
+      <Field
+        id={`${id}-prompt`}
+        label="Question to the room before the first check (optional)"
+        value={slide.prompt ?? ''}
+        onChange={(prompt) => {
+          const { prompt: _p, ...rest } = slide;
+          onChange(prompt ? { ...rest, prompt } : rest);
+        }}
+        multiline
+        rows={2}
+      />
+    </>
+  );
+}
+
+function QuestionEditor({ slide, id, onChange }: { slide: QuestionSlide; id: string; onChange: (s: Slide) => void }) {
+  const options = slide.options ?? [];
+  return (
+    <>
+      <Field id={`${id}-stem`} label="Question" value={slide.stem ?? ''} onChange={(stem) => onChange({ ...slide, stem })} multiline rows={2} />
+      <fieldset className="cr-field cr-opts">
+        <legend>Options (choose the right one)</legend>
+        {options.map((o, n) => (
+          <div key={n} className="cr-opt">
+            <input type="radio" id={`${id}-right-${n}`} name={`${id}-right`} checked={slide.answer === n} onChange={() => onChange({ ...slide, answer: n })} />
+            <label htmlFor={`${id}-right-${n}`} className="cr-opt__letter">
+              {letter(n)}
+              <span className="visually-hidden"> is the right answer</span>
+            </label>
+            <label htmlFor={`${id}-opt-${n}`} className="visually-hidden">
+              Option {letter(n)}
+            </label>
+            <input id={`${id}-opt-${n}`} value={o.text ?? ''} onChange={(e) => onChange({ ...slide, options: options.map((x, k) => (k === n ? { ...x, text: e.target.value } : x)) })} />
+            <button
+              type="button"
+              className="cr-button cr-button--small"
+              aria-label={`Remove option ${letter(n)}`}
+              disabled={options.length <= 2}
+              onClick={() => onChange({ ...slide, options: options.filter((_, k) => k !== n), answer: slide.answer > n ? slide.answer - 1 : slide.answer === n ? 0 : slide.answer })}
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+        <button type="button" className="cr-button cr-button--small" disabled={options.length >= lessonLimits.options} onClick={() => onChange({ ...slide, options: [...options, { text: 'Another option' }] })}>
+          Add an option
+        </button>
+      </fieldset>
+      <Field id={`${id}-explanation`} label="Explanation, shown with the answer" value={slide.explanation ?? ''} onChange={(explanation) => onChange({ ...slide, explanation })} multiline rows={3} />
+      {slide.proof && (
+        <p className="cr-field__hint">
+          Proved by scenario <code>{slide.proof.scenario}</code>, step <code>{slide.proof.step}</code> (kept from the imported file).
+        </p>
+      )}
+    </>
+  );
+}
+
+function SlideEditor({ slide, index, catalog, onChange }: { slide: Slide; index: number; catalog: readonly CatalogEntry[]; onChange: (s: Slide) => void }) {
+  const id = `slide-${index}`;
+  return (
+    <div className="cr-editor">
+      {slide.kind === 'note' && <NoteEditor slide={slide} id={id} onChange={onChange} />}
+      {slide.kind === 'scenario' && <ScenarioEditor slide={slide} id={id} catalog={catalog} onChange={onChange} />}
+      {slide.kind === 'question' && <QuestionEditor slide={slide} id={id} onChange={onChange} />}
+      <Field
+        id={`${id}-notes`}
+        label="Presenter notes (only you see these)"
+        value={slide.notes ?? ''}
+        onChange={(notes) => {
+          const { notes: _n, ...rest } = slide;
+          onChange((notes ? { ...rest, notes } : rest) as Slide);
+        }}
+        multiline
+        rows={2}
+      />
+    </div>
+  );
+}
+
+function slideLabel(s: Slide): string {
+  if (s.kind === 'note') return s.title || 'Untitled note';
+  if (s.kind === 'scenario') return s.title || s.scenario;
+  return s.stem || 'Untitled question';
+}
+
+/** The lesson builder: edit, reorder, validate, export, import and share a lesson. */
+export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]; lessons: readonly Lesson[] }) {
+  const [draft, setDraft] = useState<LessonDraft>(emptyDraft);
+  const [loaded, setLoaded] = useState(false);
+  const [importIssues, setImportIssues] = useState<LessonIssue[] | null>(null);
+  const [status, setStatus] = useState('');
+  const [share, setShare] = useState('');
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [start, setStart] = useState(lessons[0]?.id ?? '');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const check = useMemo(() => parseLesson(draft), [draft]);
+  const handoutHref = useMemo(() => (check.ok ? classroomHref('handout', { encoded: encodeLesson(check.value) }) : ''), [check]);
+
+  // Restore the draft once, then keep it in localStorage.
+  useEffect(() => {
+    try {
+      const stored = readDraft(JSON.parse(window.localStorage.getItem(DRAFT_KEY) ?? 'null'));
+      if (stored) setDraft(stored);
+    } catch {
+      // No usable draft: start fresh.
+    }
+    setLoaded(true);
+  }, []);
+  useEffect(() => {
+    if (!loaded) return;
+    try {
+      window.localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    } catch {
+      // Storage full or blocked: the draft lives until the tab closes.
+    }
+  }, [draft, loaded]);
+
+  const edit = (next: LessonDraft, message = '') => {
+    setDraft(next);
+    setShare('');
+    if (message) setStatus(message);
+  };
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= draft.slides.length) return;
+    edit(moveSlide(draft, from, to), `Slide ${from + 1} moved to position ${to + 1}.`);
+    // Keep keyboard focus on the moved slide's same button.
+    requestAnimationFrame(() => document.getElementById(`move-${to}-${to < from ? 'up' : 'down'}`)?.focus());
+  };
+
+  const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const r = parseLesson(await file.text());
+    if (r.ok) {
+      setImportIssues(null);
+      edit(r.value, `Imported “${r.value.title}” (${r.value.slides.length} slides).`);
+    } else {
+      setImportIssues(r.error);
+      setStatus('');
+    }
+  };
+
+  const onExport = () => {
+    if (!check.ok) return;
+    const blob = new Blob([`${JSON.stringify(check.value, null, 2)}\n`], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = exportFileName(check.value);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setStatus(`Exported ${a.download}.`);
+  };
+
+  const onShare = () => {
+    if (!check.ok) return;
+    setShare(new URL(classroomHref('present', { encoded: encodeLesson(check.value) }), window.location.origin).href);
+    setStatus('Share link ready.');
+  };
+
+  return (
+    <div className="container cr-page cr-builder">
+      <p className="eyebrow">Classroom</p>
+      <h1>Build a lesson</h1>
+      <p className="lede">Put notes, scenarios and questions in the order you will present them. Your draft is kept in this browser.</p>
+
+      <section className="cr-panel" aria-labelledby="lesson-h">
+        <h2 id="lesson-h">Lesson</h2>
+        <div className="cr-grid">
+          <Field id="lesson-title" label="Lesson title" value={draft.title ?? ''} onChange={(title) => edit({ ...draft, title })} />
+          <Field id="lesson-id" label="Lesson id (kebab-case, the file name)" value={draft.id ?? ''} onChange={(id) => edit({ ...draft, id })} />
+        </div>
+        <Field id="lesson-summary" label="Lesson summary" value={draft.summary ?? ''} onChange={(summary) => edit({ ...draft, summary })} multiline rows={2} />
+        <div className="cr-row">
+          <label htmlFor="start-from">Start from a ready lesson</label>
+          <select id="start-from" value={start} onChange={(e) => setStart(e.target.value)}>
+            {lessons.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="cr-button"
+            onClick={() => {
+              const l = lessons.find((x) => x.id === start);
+              if (l) edit({ ...l, id: `${l.id}-copy` }, `Copied “${l.title}” into the draft.`);
+            }}
+          >
+            Copy into the draft
+          </button>
+          <button type="button" className="cr-button" onClick={() => edit(emptyDraft(), 'Started a new lesson.')}>
+            New empty lesson
+          </button>
+        </div>
+      </section>
+
+      <section className="cr-panel" aria-labelledby="slides-h">
+        <h2 id="slides-h">Slides ({draft.slides.length})</h2>
+        <ol className="cr-slide-list">
+          {draft.slides.map((slide, i) => (
+            <li
+              key={i}
+              className={`cr-slide-item${dragFrom === i ? ' cr-slide-item--dragging' : ''}`}
+              aria-label={`Slide ${i + 1}, ${kindLabel[slide.kind]}: ${slideLabel(slide)}`}
+              onDragOver={(e) => {
+                if (dragFrom !== null) e.preventDefault();
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                if (dragFrom !== null) move(dragFrom, i);
+                setDragFrom(null);
+              }}
+            >
+              <div className="cr-slide-item__head">
+                <span
+                  className="cr-drag"
+                  draggable
+                  data-testid={`drag-${i}`}
+                  title="Drag to reorder (or use Move up / Move down)"
+                  onDragStart={(e) => {
+                    setDragFrom(i);
+                    e.dataTransfer.effectAllowed = 'move';
+                    e.dataTransfer.setData('text/plain', String(i));
+                  }}
+                  onDragEnd={() => setDragFrom(null)}
+                  aria-hidden="true"
+                >
+                  ⠿
+                </span>
+                <h3>
+                  {i + 1}. {kindLabel[slide.kind]}: {slideLabel(slide)}
+                </h3>
+                <div className="cr-slide-item__tools">
+                  <button id={`move-${i}-up`} type="button" className="cr-button cr-button--small" onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={`Move slide ${i + 1} up`}>
+                    ↑ Up
+                  </button>
+                  <button id={`move-${i}-down`} type="button" className="cr-button cr-button--small" onClick={() => move(i, i + 1)} disabled={i === draft.slides.length - 1} aria-label={`Move slide ${i + 1} down`}>
+                    ↓ Down
+                  </button>
+                  <button type="button" className="cr-button cr-button--small cr-button--danger" onClick={() => edit(removeSlide(draft, i), `Slide ${i + 1} deleted.`)} disabled={draft.slides.length <= 1} aria-label={`Delete slide ${i + 1}`}>
+                    Delete
+                  </button>
+                </div>
+              </div>
+              <SlideEditor slide={slide} index={i} catalog={catalog} onChange={(s) => edit(updateSlide(draft, i, s))} />
+            </li>
+          ))}
+        </ol>
+        <div className="cr-row" role="group" aria-label="Add a slide">
+          {slideKinds.map((k) => (
+            <button key={k} type="button" className="cr-button" disabled={draft.slides.length >= lessonLimits.slides} onClick={() => edit(addSlide(draft, newSlide(k, catalog)), `${kindLabel[k]} slide added as slide ${draft.slides.length + 1}.`)}>
+              Add {kindLabel[k].toLowerCase()}
+            </button>
+          ))}
+        </div>
+      </section>
+
+      <section className="cr-panel" aria-labelledby="out-h">
+        <h2 id="out-h">Check, export and share</h2>
+        {check.ok ? (
+          <p className="cr-ok">This lesson is complete: {check.value.slides.length} {check.value.slides.length === 1 ? "slide" : "slides"}.</p>
+        ) : (
+          <div className="cr-issues-box">
+            <p>Fix these before exporting or sharing:</p>
+            <ul className="cr-issues">
+              {check.error.map((i, n) => (
+                <li key={n}>
+                  <code>{i.path}</code>: {i.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="cr-row">
+          <button type="button" className="cr-button cr-button--primary" onClick={onExport} disabled={!check.ok}>
+            Export JSON file
+          </button>
+          <button type="button" className="cr-button" onClick={() => fileRef.current?.click()}>
+            Import JSON file…
+          </button>
+          <input ref={fileRef} id="import-file" type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-label="Lesson file to import" onChange={(e) => void onImport(e)} />
+          <button type="button" className="cr-button" onClick={onShare} disabled={!check.ok}>
+            Make a share link
+          </button>
+          {handoutHref && (
+            <a className="cr-button" href={handoutHref}>
+              Handout
+            </a>
+          )}
+        </div>
+        {importIssues && (
+          <div className="cr-issues-box cr-issues-box--error" role="alert">
+            <p>
+              <strong>Not imported: the file is not a valid lesson.</strong> Your draft is unchanged.
+            </p>
+            <ul className="cr-issues" data-testid="import-issues">
+              {importIssues.map((i, n) => (
+                <li key={n}>{issueText(i)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {share && (
+          <div className="cr-share cr-share--builder">
+            <label htmlFor="share-link">Share link (the whole lesson travels in the link)</label>
+            <div className="cr-share__row">
+              <input id="share-link" readOnly value={share} onFocus={(e) => e.currentTarget.select()} />
+              <button type="button" className="cr-button" onClick={() => void navigator.clipboard?.writeText(share).then(() => setStatus('Link copied.'), () => undefined)}>
+                Copy
+              </button>
+              <a className="cr-button cr-button--primary" href={share}>
+                Present from the link
+              </a>
+            </div>
+          </div>
+        )}
+        <p role="status" className="cr-status">
+          {status}
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { scenarioFrame, slideSteps } from '@/lib/lessons/deck';
+import { outcomeLabel, type DigestGate, type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
+import { learnHref } from '@/lib/lessons/notes';
+import { type ScenarioSlide } from '@/lib/lessons/schema';
+
+const resultWords: Record<DigestGate['result'], { icon: string; word: string }> = {
+  pass: { icon: '✓', word: 'passed' },
+  fail: { icon: '✗', word: 'failed' },
+  skip: { icon: '–', word: 'skipped' },
+  info: { icon: 'i', word: 'note' },
+};
+
+const clip = (s: string, full: boolean) => (full || s.length <= 140 ? s : `${s.slice(0, 137)}…`);
+
+/** The call: who signs it, what it asks, and the trust policy that will judge it. */
+function CallCard({ step, index, count, full }: { step: DigestStep; index: number; count: number; full: boolean }) {
+  return (
+    <div className="cr-call">
+      <p className="cr-call__step">
+        Step {index + 1} of {count} · <code>{step.id}</code>
+      </p>
+      <p className="cr-call__api">{step.label}</p>
+      <p className="cr-call__caller">{step.caller}</p>
+      {step.input.length > 0 && (
+        <dl className="cr-fields">
+          {step.input.map((f) => (
+            <div key={f.label}>
+              <dt>{f.label}</dt>
+              <dd>
+                <code>{clip(f.value, full)}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {step.trustPolicy && (
+        <div className="cr-policy">
+          <p className="cr-policy__title">Trust policy of {step.trustPolicy.role}</p>
+          <pre tabIndex={0} aria-label={`Trust policy of ${step.trustPolicy.role}`}>{step.trustPolicy.document}</pre>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The outcome of a step: the AWS response, or the AWS error. */
+export function OutcomeCard({ step }: { step: DigestStep }) {
+  const ok = step.kind === 'request' ? step.decision === 'Allow' : step.outcome === 'success';
+  return (
+    <div className={`cr-outcome cr-outcome--${ok ? 'ok' : 'error'}`}>
+      <p className="cr-outcome__code">
+        <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
+        {ok ? (step.kind === 'request' ? 'Allowed' : 'Success: credentials issued') : outcomeLabel(step)}
+        {!ok && step.error && <span className="cr-outcome__status"> HTTP {step.error.httpStatus}</span>}
+      </p>
+      {!ok && step.error && <p className="cr-outcome__message">{step.error.message}</p>}
+      {ok && step.response.length > 0 && (
+        <dl className="cr-fields cr-fields--response">
+          {step.response.map((f) => (
+            <div key={f.label}>
+              <dt>{f.label}</dt>
+              <dd>
+                <code>{f.value}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+/** One step with `gates` trace entries revealed and, optionally, its outcome. */
+export function StepPanel({ step, index, count, gates, outcome, full = false }: { step: DigestStep; index: number; count: number; gates: number; outcome: boolean; full?: boolean }) {
+  const latest = useRef<HTMLLIElement | null>(null);
+  const outcomeRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (full) return;
+    const el = outcome ? outcomeRef.current : latest.current;
+    // Keep the newest reveal in view on a small screen; no smooth scrolling (reduced motion).
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [gates, outcome, full]);
+  return (
+    <div className="cr-step">
+      <CallCard step={step} index={index} count={count} full={full} />
+      <div className="cr-trace">
+        <p className="cr-trace__title" id={`checks-${step.id}`}>
+          Checks: {gates} of {step.trace.length} shown
+        </p>
+        <ol className="cr-gates" aria-labelledby={`checks-${step.id}`}>
+          {step.trace.map((g, i) => {
+            if (i >= gates)
+              return (
+                <li key={i} className="cr-gate cr-gate--pending" aria-hidden="true">
+                  <span className="cr-gate__icon">{i + 1}</span>
+                  <span className="cr-gate__name">…</span>
+                </li>
+              );
+            const w = resultWords[g.result];
+            const isLatest = i === gates - 1 && !outcome && !full;
+            const past = !isLatest && !full;
+            return (
+              <li key={i} ref={isLatest ? latest : undefined} className={`cr-gate cr-gate--${g.result}${isLatest ? ' cr-gate--latest' : ''}${past ? ' cr-gate--past' : ''}`}>
+                <span className="cr-gate__icon" aria-hidden="true">
+                  {w.icon}
+                </span>
+                <span className="cr-gate__body">
+                  <span className="cr-gate__name">
+                    {g.gate} <span className="cr-gate__word">{w.word}</span>
+                    {g.uncertain && <span className="cr-gate__uncertain"> (AWS does not document this; likeliest behaviour)</span>}
+                  </span>
+                  <span className="cr-gate__reason">{g.reason}</span>
+                  {full && (
+                    <a className="cr-gate__learn" href={learnHref(g.learn)}>
+                      Study note
+                    </a>
+                  )}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+        {outcome && (
+          <div ref={outcomeRef}>
+            <OutcomeCard step={step} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A scenario slide at a reveal value: earlier steps as one-line results, the current step gate by gate. */
+export function GateStepper({ slide, digest, missing, reveal }: { slide: ScenarioSlide; digest: ScenarioDigest | undefined; missing: boolean; reveal: number }) {
+  if (missing) return <p className="cr-problem">The scenario “{slide.scenario}” could not be loaded. Check the id in the lesson.</p>;
+  if (!digest) return <p className="cr-loading">Loading the scenario…</p>;
+  const steps = slideSteps(slide, digest);
+  const unknown = slide.steps.filter((id) => !digest.steps.some((s) => s.id === id));
+  if (!steps.length) return <p className="cr-problem">None of the steps {slide.steps.join(', ')} exist in “{slide.scenario}”.</p>;
+  const frame = scenarioFrame(steps, reveal);
+  const step = steps[frame.step]!;
+  return (
+    <div className="cr-scenario">
+      {frame.step > 0 && (
+        <ol className="cr-done" aria-label="Earlier steps">
+          {steps.slice(0, frame.step).map((s) => (
+            <li key={s.id}>
+              <code>{s.id}</code> → <strong>{outcomeLabel(s)}</strong>
+            </li>
+          ))}
+        </ol>
+      )}
+      <StepPanel step={step} index={frame.step} count={steps.length} gates={frame.gates} outcome={frame.outcome} />
+      {unknown.length > 0 && <p className="cr-problem">Unknown step ids left out: {unknown.join(', ')}</p>}
+    </div>
+  );
+}

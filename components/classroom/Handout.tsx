@@ -1,0 +1,116 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { scenarioIds, slideSteps, slideTitle } from '@/lib/lessons/deck';
+import { type ScenarioDigest } from '@/lib/lessons/digest';
+import { noteHref } from '@/lib/lessons/notes';
+import { type Lesson } from '@/lib/lessons/schema';
+import { StepPanel } from './GateStepper';
+import { LessonProblem, NoLesson } from './LessonStates';
+import { useLessonFromUrl } from './lessonSource';
+import { InlineText, RichText } from './RichText';
+import { letter } from './SlideView';
+import { fetchDigest } from './useDigests';
+
+/** A printable handout: every slide in full, every check of every scenario step, answers at the end. */
+export function HandoutApp({ lessons }: { lessons: readonly Lesson[] }) {
+  const source = useLessonFromUrl(lessons);
+  if (source.kind === 'loading')
+    return (
+      <div className="container cr-page">
+        <h1>Handout</h1>
+        <p className="cr-loading">Loading the lesson…</p>
+      </div>
+    );
+  if (source.kind === 'none') return <NoLesson title="Print a handout" lessons={lessons} view="handout" />;
+  if (source.kind === 'error') return <LessonProblem issues={source.issues} />;
+  return <Handout lesson={source.lesson} />;
+}
+
+function Handout({ lesson }: { lesson: Lesson }) {
+  const [digests, setDigests] = useState<Record<string, ScenarioDigest>>({});
+  const [missing, setMissing] = useState<string[]>([]);
+  useEffect(() => {
+    for (const id of scenarioIds(lesson))
+      fetchDigest(id).then(
+        (d) => setDigests((m) => ({ ...m, [id]: d })),
+        () => setMissing((m) => [...m, id]),
+      );
+  }, [lesson]);
+  const questions = lesson.slides.flatMap((s, i) => (s.kind === 'question' ? [{ s, i }] : []));
+  return (
+    <article className="container cr-page cr-handout">
+      <p className="eyebrow">Handout</p>
+      <h1>{lesson.title}</h1>
+      <p className="lede">{lesson.summary}</p>
+      <p className="cr-handout__actions">
+        <button type="button" className="cr-button cr-button--primary" onClick={() => window.print()}>
+          Print
+        </button>
+        <Link href="/classroom/">Back to the classroom</Link>
+      </p>
+      <ol className="cr-handout__slides">
+        {lesson.slides.map((slide, i) => (
+          <li key={i} className={`cr-handout__slide cr-handout__slide--${slide.kind}`}>
+            <h2>
+              {i + 1}. {slideTitle(slide, digests)}
+            </h2>
+            {slide.kind === 'note' && (
+              <>
+                <RichText text={slide.text} />
+                {slide.note && (
+                  <p className="cr-source">
+                    Study note: <a href={noteHref(slide.note.slug, slide.note.section)}>{noteHref(slide.note.slug, slide.note.section)}</a>
+                  </p>
+                )}
+              </>
+            )}
+            {slide.kind === 'scenario' && (
+              <>
+                {slide.prompt && <p className="cr-prompt">{slide.prompt}</p>}
+                {missing.includes(slide.scenario) && <p className="cr-problem">The scenario “{slide.scenario}” could not be loaded.</p>}
+                {!digests[slide.scenario] && !missing.includes(slide.scenario) && <p className="cr-loading">Loading the scenario…</p>}
+                {slideSteps(slide, digests[slide.scenario]).map((step, n, all) => (
+                  <StepPanel key={step.id} step={step} index={n} count={all.length} gates={step.trace.length} outcome full />
+                ))}
+              </>
+            )}
+            {slide.kind === 'question' && (
+              <>
+                <p className="cr-question__stem">
+                  <InlineText text={slide.stem} />
+                </p>
+                <ol className="cr-handout__options" type="A">
+                  {slide.options.map((o, n) => (
+                    <li key={n}>
+                      <InlineText text={o.text} />
+                    </li>
+                  ))}
+                </ol>
+                <p className="muted">Answer at the end of the handout.</p>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {questions.length > 0 && (
+        <section className="cr-handout__answers" aria-labelledby="answers">
+          <h2 id="answers">Answers</h2>
+          <ol>
+            {questions.map(({ s, i }) => (
+              <li key={i}>
+                <p>
+                  <strong>
+                    Slide {i + 1}: {letter(s.answer)}. <InlineText text={s.options[s.answer]?.text ?? ''} />
+                  </strong>
+                </p>
+                <RichText text={s.explanation} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </article>
+  );
+}

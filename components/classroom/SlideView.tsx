@@ -1,0 +1,118 @@
+'use client';
+
+import { slideTitle, type DigestMap } from '@/lib/lessons/deck';
+import { noteHref } from '@/lib/lessons/notes';
+import { type QuestionSlide, type Slide } from '@/lib/lessons/schema';
+import { GateStepper } from './GateStepper';
+import { InlineText, RichText } from './RichText';
+
+/** Option letter: A, B, C… */
+export const letter = (i: number) => String.fromCharCode(65 + i);
+
+/**
+ * A question: the stem and options; on reveal the right option is marked and explained.
+ * In student mode each person picks an option first (`choice`, `onChoose`).
+ */
+export function QuestionView({ slide, revealed, choice, onChoose, name }: { slide: QuestionSlide; revealed: boolean; choice?: number; onChoose?: (i: number) => void; name?: string }) {
+  return (
+    <div className="cr-question">
+      <p className="cr-question__stem">
+        <InlineText text={slide.stem} />
+      </p>
+      {onChoose ? (
+        <fieldset className="cr-options cr-options--choose">
+          <legend className="visually-hidden">Your prediction</legend>
+          {slide.options.map((o, i) => (
+            <label key={i} className={`cr-option${revealed && i === slide.answer ? ' cr-option--right' : ''}${revealed && i === choice && i !== slide.answer ? ' cr-option--wrong' : ''}`}>
+              <input type="radio" name={name ?? 'prediction'} checked={choice === i} onChange={() => onChoose(i)} disabled={revealed} />
+              <span className="cr-option__letter" aria-hidden="true">
+                {letter(i)}
+              </span>
+              <span>
+                <InlineText text={o.text} />
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <ol className="cr-options" type="A">
+          {slide.options.map((o, i) => (
+            <li key={i} className={`cr-option${revealed ? (i === slide.answer ? ' cr-option--right' : ' cr-option--dim') : ''}`}>
+              <span className="cr-option__letter" aria-hidden="true">
+                {letter(i)}
+              </span>
+              <span>
+                <InlineText text={o.text} />
+                {revealed && i === slide.answer && <span className="cr-option__tag"> — the answer</span>}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {revealed ? (
+        <div className="cr-explanation">
+          {choice !== undefined && <p className="cr-explanation__verdict">{choice === slide.answer ? 'Right.' : `Not quite: the answer is ${letter(slide.answer)}.`}</p>}
+          <RichText text={slide.explanation} />
+          {slide.proof && (
+            <p className="cr-proof">
+              Checked by the simulator: scenario <code>{slide.proof.scenario}</code>, step <code>{slide.proof.step}</code>.
+            </p>
+          )}
+        </div>
+      ) : (
+        !onChoose && <p className="cr-hold">Predict, then reveal (R).</p>
+      )}
+    </div>
+  );
+}
+
+/** Which page renders the slide: the presenter, the projector window, a student, or print. */
+export type SlideMode = 'present' | 'audience' | 'student';
+
+/** One slide at a reveal value. Presenter notes are never rendered here. */
+export function SlideView({
+  slide,
+  index,
+  count,
+  reveal,
+  digests,
+  missing,
+  choice,
+  onChoose,
+}: {
+  slide: Slide;
+  index: number;
+  count: number;
+  reveal: number;
+  digests: DigestMap;
+  missing: readonly string[];
+  mode: SlideMode;
+  choice?: number;
+  onChoose?: (i: number) => void;
+}) {
+  return (
+    <section className={`cr-slide cr-slide--${slide.kind}`} aria-roledescription="slide" aria-label={`Slide ${index + 1} of ${count}`}>
+      <p className="cr-slide__kicker">
+        {index + 1} / {count} · {slide.kind === 'note' ? 'Note' : slide.kind === 'scenario' ? 'Scenario' : 'Question'}
+      </p>
+      <h2 className="cr-slide__title">{slideTitle(slide, digests)}</h2>
+      {slide.kind === 'note' && (
+        <>
+          <RichText className="cr-note" text={slide.text} />
+          {slide.note && (
+            <p className="cr-source">
+              Read more: <a href={noteHref(slide.note.slug, slide.note.section)}>{noteHref(slide.note.slug, slide.note.section)}</a>
+            </p>
+          )}
+        </>
+      )}
+      {slide.kind === 'scenario' && (
+        <>
+          {slide.prompt && <p className="cr-prompt">{slide.prompt}</p>}
+          <GateStepper slide={slide} digest={digests[slide.scenario]} missing={missing.includes(slide.scenario)} reveal={reveal} />
+        </>
+      )}
+      {slide.kind === 'question' && <QuestionView slide={slide} revealed={reveal > 0} choice={choice} onChoose={onChoose} name={`q-${index}`} />}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Editing a lesson in the builder: pure operations on a draft. A draft has the lesson's
+ * shape but may be incomplete while the teacher types (an empty title, no steps picked);
+ * parseLesson says what is still missing before export or sharing.
+ */
+import { type CatalogEntry } from './digest';
+import { LESSON_FORMAT, slideKinds, type Lesson, type Slide, type SlideKind } from './schema';
+
+/** A lesson being edited (same shape; validated on export). */
+export type LessonDraft = Lesson;
+
+/** The localStorage key of the builder's draft. */
+export const DRAFT_KEY = 'sts-classroom-draft';
+
+/**
+ * A fresh draft with one note slide.
+ * @returns the draft
+ * @example emptyDraft().slides.length // 1
+ */
+export function emptyDraft(): LessonDraft {
+  return {
+    format: LESSON_FORMAT,
+    id: 'my-lesson',
+    title: 'My lesson',
+    summary: 'What the room will learn.',
+    slides: [newSlide('note', [])],
+  };
+}
+
+/**
+ * A new slide of a kind, filled with a starting point the teacher edits.
+ * @param kind which kind
+ * @param catalog scenarios to pick the first from (scenario slides)
+ * @returns the slide
+ * @example newSlide('question', catalog).options.length // 2
+ */
+export function newSlide(kind: SlideKind, catalog: readonly CatalogEntry[]): Slide {
+  switch (kind) {
+    case 'note':
+      return { kind: 'note', title: 'New note', text: 'Write the point in a few lines.\n\n- One fact per line' };
+    case 'scenario': {
+      const first = catalog[0];
+      return { kind: 'scenario', scenario: first?.id ?? 'cross-account-external-id', steps: first?.steps[0] ? [first.steps[0].id] : [] };
+    }
+    case 'question':
+      return { kind: 'question', stem: 'What does STS answer?', options: [{ text: 'Credentials' }, { text: 'AccessDenied' }], answer: 1, explanation: 'Why this is the answer.' };
+  }
+}
+
+/**
+ * Moves a slide (arrow buttons and drag and drop).
+ * @param draft the draft
+ * @param from current index
+ * @param to new index (clamped)
+ * @returns a new draft; the same one when nothing moves
+ * @example moveSlide(d, 2, 0)
+ */
+export function moveSlide(draft: LessonDraft, from: number, to: number): LessonDraft {
+  const n = draft.slides.length;
+  const t = Math.min(Math.max(0, to), n - 1);
+  if (from < 0 || from >= n || from === t) return draft;
+  const slides = [...draft.slides];
+  const [s] = slides.splice(from, 1);
+  slides.splice(t, 0, s!);
+  return { ...draft, slides };
+}
+
+/**
+ * Removes a slide (a lesson keeps at least one).
+ * @returns a new draft
+ * @example removeSlide(d, 0)
+ */
+export function removeSlide(draft: LessonDraft, index: number): LessonDraft {
+  if (draft.slides.length <= 1) return draft;
+  return { ...draft, slides: draft.slides.filter((_, i) => i !== index) };
+}
+
+/**
+ * Replaces one slide.
+ * @returns a new draft
+ * @example updateSlide(d, 0, { ...d.slides[0], title: 'Hi' })
+ */
+export function updateSlide(draft: LessonDraft, index: number, slide: Slide): LessonDraft {
+  return { ...draft, slides: draft.slides.map((s, i) => (i === index ? slide : s)) };
+}
+
+/**
+ * Inserts a slide after an index (at the end by default).
+ * @returns a new draft
+ * @example addSlide(d, newSlide('note', []))
+ */
+export function addSlide(draft: LessonDraft, slide: Slide, after = draft.slides.length - 1): LessonDraft {
+  const slides = [...draft.slides];
+  slides.splice(after + 1, 0, slide);
+  return { ...draft, slides };
+}
+
+/**
+ * Reads a stored draft leniently: any object shaped like a lesson (a slides array of known
+ * kinds) is kept, even if not yet valid, so a half-written draft survives a reload.
+ * @param value parsed JSON from storage
+ * @returns the draft, or undefined when it is not a draft at all
+ * @example readDraft(JSON.parse(localStorage.getItem(DRAFT_KEY)))
+ */
+export function readDraft(value: unknown): LessonDraft | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Partial<LessonDraft>;
+  if (!Array.isArray(v.slides) || !v.slides.length) return undefined;
+  if (!v.slides.every((s) => s && typeof s === 'object' && (slideKinds as readonly string[]).includes((s as Slide).kind))) return undefined;
+  return { ...emptyDraft(), ...v, format: LESSON_FORMAT } as LessonDraft;
+}
+
+/**
+ * A file name for an exported lesson.
+ * @returns `<id>.lesson.json`
+ * @example exportFileName(d) // 'my-lesson.lesson.json'
+ */
+export function exportFileName(draft: Pick<LessonDraft, 'id'>): string {
+  const id = /^[a-z0-9-]+$/.test(draft.id) ? draft.id : 'lesson';
+  return `${id}.lesson.json`;
+}

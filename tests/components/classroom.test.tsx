@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Builder } from '@/components/classroom/Builder';
+import { GateStepper } from '@/components/classroom/GateStepper';
+import { HelpOverlay } from '@/components/classroom/HelpOverlay';
+import { keyAction } from '@/components/classroom/keys';
+import { QuestionView } from '@/components/classroom/SlideView';
+import { simulate } from '@/lib/engine';
+import { builtInLessons } from '@/lib/lessons/builtin';
+import { makeDigest, toCatalogEntry } from '@/lib/lessons/digest';
+import { DRAFT_KEY } from '@/lib/lessons/draft';
+import { type QuestionSlide, type ScenarioSlide } from '@/lib/lessons/schema';
+
+const sim = simulate(readFileSync(path.join(process.cwd(), 'content/scenarios/cross-account-external-id.json'), 'utf8'), { fixes: false });
+if (!sim.ok) throw new Error('scenario invalid');
+const digest = makeDigest(sim);
+const slide: ScenarioSlide = { kind: 'scenario', scenario: digest.id, steps: ['no-external-id', 'right-external-id'] };
+
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});
+
+describe('GateStepper', () => {
+  it('shows the call first, then one more check per reveal, then the AWS error', () => {
+    // Given the first step, nothing revealed
+    const { rerender } = render(<GateStepper slide={slide} digest={digest} missing={false} reveal={0} />);
+    expect(screen.getByText('AssumeRole')).toBeTruthy();
+    expect(screen.getByText('Trust policy of VendorAudit')).toBeTruthy();
+    expect(screen.queryAllByText(/passed|failed/)).toHaveLength(0);
+    // When two checks are revealed
+    rerender(<GateStepper slide={slide} digest={digest} missing={false} reveal={2} />);
+    expect(screen.getByText(/Checks: 2 of \d+ shown/)).toBeTruthy();
+    expect(screen.getByText('authenticate')).toBeTruthy();
+    // Then, at the step's last reveal, the outcome is the AWS error
+    const n = digest.steps[0]!.trace.length;
+    rerender(<GateStepper slide={slide} digest={digest} missing={false} reveal={n + 1} />);
+    expect(screen.getByText('AccessDenied')).toBeTruthy();
+    expect(screen.getByText(/is not authorized to perform: sts:AssumeRole/)).toBeTruthy();
+    // And the next step starts fresh, with the first one summarised
+    rerender(<GateStepper slide={slide} digest={digest} missing={false} reveal={n + 2} />);
+    expect(within(screen.getByRole('list', { name: 'Earlier steps' })).getByText('AccessDenied')).toBeTruthy();
+    expect(screen.getByText('right-external-id')).toBeTruthy();
+  });
+
+  it('says so when a scenario cannot be loaded', () => {
+    render(<GateStepper slide={slide} digest={undefined} missing reveal={0} />);
+    expect(screen.getByText(/could not be loaded/)).toBeTruthy();
+  });
+});
+
+describe('QuestionView', () => {
+  const q = builtInLessons[0]!.slides.find((s): s is QuestionSlide => s.kind === 'question')!;
+
+  it('holds the answer until revealed', () => {
+    const { rerender } = render(<QuestionView slide={q} revealed={false} />);
+    expect(screen.queryByText(/the answer/)).toBeNull();
+    expect(screen.getByText(/Predict, then reveal/)).toBeTruthy();
+    rerender(<QuestionView slide={q} revealed />);
+    expect(screen.getByText(/— the answer/).closest('li')?.textContent).toContain(q.options[q.answer]!.text);
+  });
+
+  it('lets a student predict, then tells them whether they were right', () => {
+    let choice: number | undefined;
+    const { rerender } = render(<QuestionView slide={q} revealed={false} choice={choice} onChoose={(i) => (choice = i)} />);
+    const wrong = (q.answer + 1) % q.options.length;
+    fireEvent.click(screen.getAllByRole('radio')[wrong]!);
+    rerender(<QuestionView slide={q} revealed choice={choice} onChoose={() => undefined} />);
+    expect(screen.getByText(/Not quite: the answer is/)).toBeTruthy();
+  });
+});
+
+describe('keyboard map', () => {
+  it.each([
+    ['ArrowRight', 'next'],
+    [' ', 'next'],
+    ['PageDown', 'next'],
+    ['ArrowLeft', 'back'],
+    ['r', 'reveal'],
+    ['Enter', 'reveal'],
+    ['p', 'notes'],
+    ['b', 'blank'],
+    ['f', 'fullscreen'],
+    ['?', 'help'],
+    ['Escape', 'escape'],
+  ])('%j → %s', (key, action) => {
+    expect(keyAction({ key, target: document.body })).toBe(action);
+  });
+
+  it('leaves typing and focused buttons alone', () => {
+    const input = document.createElement('input');
+    const button = document.createElement('button');
+    expect(keyAction({ key: 'ArrowRight', target: input })).toBeUndefined();
+    expect(keyAction({ key: ' ', target: button })).toBeUndefined();
+    expect(keyAction({ key: 'Enter', target: button })).toBeUndefined();
+    expect(keyAction({ key: 'ArrowRight', target: button })).toBe('next');
+    expect(keyAction({ key: 'r', ctrlKey: true, target: document.body })).toBeUndefined();
+  });
+});
+
+describe('HelpOverlay', () => {
+  it('is a labelled dialog that takes focus and closes', () => {
+    let open = true;
+    render(<HelpOverlay open={open} onClose={() => (open = false)} />);
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard' });
+    expect(within(dialog).getByText(/Blank the screen/)).toBeTruthy();
+    const close = screen.getByRole('button', { name: 'Close (Esc)' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.click(close);
+    expect(open).toBe(false);
+  });
+});
+
+describe('Builder', () => {
+  const catalog = [toCatalogEntry(digest)];
+  beforeEach(() => window.localStorage.clear());
+
+  it('adds and reorders slides from the keyboard, and keeps the draft', async () => {
+    render(<Builder catalog={catalog} lessons={builtInLessons} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add question' }));
+    expect(screen.getByRole('listitem', { name: /Slide 2, Question/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Move slide 2 up' }));
+    expect(screen.getByRole('listitem', { name: /Slide 1, Question/ })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Slide 2 moved to position 1.');
+    await waitFor(() => expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) ?? '{}').slides[0].kind).toBe('question'));
+  });
+
+  it('refuses an invalid file with located errors and keeps the draft', async () => {
+    render(<Builder catalog={catalog} lessons={builtInLessons} />);
+    fireEvent.change(screen.getByLabelText('Lesson title'), { target: { value: 'Keep me' } });
+    const bad = new File(['{"format":"sts-lesson/v1","id":"x","title":"T","summary":"S","slides":[{"kind":"question","stem":"Q","options":[{"text":"a"}],"answer":3,"explanation":"E"}]}'], 'bad.json', { type: 'application/json' });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Lesson file to import'), { target: { files: [bad] } });
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Your draft is unchanged');
+    expect(alert.textContent).toContain('slides[0].options: give at least two options');
+    expect(alert.textContent).toContain('slides[0].answer: there is no option 3');
+    expect((screen.getByLabelText('Lesson title') as HTMLInputElement).value).toBe('Keep me');
+  });
+
+  it('makes a share link that carries the lesson', async () => {
+    render(<Builder catalog={catalog} lessons={builtInLessons} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Make a share link' }));
+    const link = (screen.getByLabelText(/Share link/) as HTMLInputElement).value;
+    expect(link).toMatch(/\/classroom\/present\/#lesson=[A-Za-z0-9_-]+$/);
+    const { decodeLesson } = await import('@/lib/lessons/link');
+    const r = decodeLesson(link.split('#lesson=')[1]!);
+    expect(r.ok && r.value.title).toBe('My lesson');
+  });
+});

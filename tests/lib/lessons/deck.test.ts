@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { announce, maxReveal, nextPosition, previousPosition, revealPosition, scenarioFrame, scenarioIds, type DigestMap } from '@/lib/lessons/deck';
+import { type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
+import { LESSON_FORMAT, type Lesson } from '@/lib/lessons/schema';
+
+const gate = (result: 'pass' | 'fail') => ({ gate: 'trust-policy' as const, result, code: 'c', reason: `it ${result}ed`, learn: 'x#y' });
+const step = (id: string, gates: number, ok = true): DigestStep => ({
+  id,
+  index: 0,
+  kind: 'call',
+  label: 'AssumeRole',
+  caller: 'User a',
+  input: [],
+  outcome: ok ? 'success' : 'error',
+  ...(ok ? {} : { error: { code: 'AccessDenied', httpStatus: 403, message: 'no' } }),
+  response: [],
+  trace: Array.from({ length: gates }, (_, i) => gate(i === gates - 1 && !ok ? 'fail' : 'pass')),
+});
+const digest: ScenarioDigest = { format: 'classroom-scenario/v1', id: 'sc', title: 'Scenario', steps: [step('a', 2, false), step('b', 3)] };
+const digests: DigestMap = { sc: digest };
+
+const lesson: Lesson = {
+  format: LESSON_FORMAT,
+  id: 'l',
+  title: 'L',
+  summary: 'S',
+  slides: [
+    { kind: 'note', title: 'Intro', text: 'x' },
+    { kind: 'scenario', scenario: 'sc', steps: ['a', 'b'] },
+    { kind: 'question', stem: 'Q?', options: [{ text: 'yes' }, { text: 'no' }], answer: 1, explanation: 'E', proof: { scenario: 'other', step: 's' } },
+  ],
+};
+
+describe('deck positions', () => {
+  it('counts reveal steps: none for a note, one for a question, (checks + 2) per scenario step minus one', () => {
+    expect(lesson.slides.map((s) => maxReveal(s, digests))).toEqual([0, 2 + 2 + 3 + 2 - 1, 1]);
+    // A scenario whose digest has not loaded yet has nothing to reveal (Next moves on).
+    expect(maxReveal(lesson.slides[1], {})).toBe(0);
+  });
+
+  it('maps reveal values to the step, the checks shown and the outcome', () => {
+    const steps = [digest.steps[0]!, digest.steps[1]!];
+    const frames = Array.from({ length: 9 }, (_, r) => scenarioFrame(steps, r));
+    expect(frames.map((f) => `${f.step}:${f.gates}${f.outcome ? '!' : ''}`)).toEqual(['0:0', '0:1', '0:2', '0:2!', '1:0', '1:1', '1:2', '1:3', '1:3!']);
+  });
+
+  it('Next walks every check of every step, then the slide; Back walks it back', () => {
+    // Given the presenter on the first slide
+    let pos = { slide: 0, reveal: 0 };
+    const seen: string[] = [];
+    // When they press Next until the end
+    for (let i = 0; i < 14; i++) {
+      pos = nextPosition(lesson, pos, digests);
+      seen.push(`${pos.slide}.${pos.reveal}`);
+    }
+    // Then each press reveals one thing, and the end is sticky
+    expect(seen).toEqual(['1.0', '1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '2.0', '2.1', '2.1', '2.1', '2.1']);
+    // And Back from a slide's start lands on the previous slide fully revealed
+    expect(previousPosition(lesson, { slide: 2, reveal: 0 }, digests)).toEqual({ slide: 1, reveal: 8 });
+    expect(previousPosition(lesson, { slide: 1, reveal: 3 }, digests)).toEqual({ slide: 1, reveal: 2 });
+    expect(previousPosition(lesson, { slide: 0, reveal: 0 }, digests)).toEqual({ slide: 0, reveal: 0 });
+  });
+
+  it('Reveal never leaves the slide', () => {
+    expect(revealPosition(lesson, { slide: 2, reveal: 0 }, digests)).toEqual({ slide: 2, reveal: 1 });
+    expect(revealPosition(lesson, { slide: 2, reveal: 1 }, digests)).toEqual({ slide: 2, reveal: 1 });
+    expect(revealPosition(lesson, { slide: 0, reveal: 0 }, digests)).toEqual({ slide: 0, reveal: 0 });
+  });
+
+  it('clamps positions from a URL or another window', () => {
+    expect(nextPosition(lesson, { slide: 99, reveal: 99 }, digests)).toEqual({ slide: 2, reveal: 1 });
+    expect(previousPosition(lesson, { slide: -3, reveal: Number.NaN }, digests)).toEqual({ slide: 0, reveal: 0 });
+  });
+
+  it('lists the scenarios a lesson needs once each, proofs included', () => {
+    expect(scenarioIds(lesson)).toEqual(['sc', 'other']);
+  });
+
+  it('announces slides, checks, outcomes and answers for screen readers', () => {
+    expect(announce(lesson, { slide: 0, reveal: 0 }, digests)).toBe('Slide 1 of 3: Intro.');
+    expect(announce(lesson, { slide: 1, reveal: 0 }, digests)).toBe('Slide 2 of 3: Scenario.');
+    expect(announce(lesson, { slide: 1, reveal: 4 }, digests)).toBe('Step 2 of 2: AssumeRole (b).');
+    expect(announce(lesson, { slide: 1, reveal: 2 }, digests)).toBe('Check 2 of 2, trust-policy: fail. it failed');
+    expect(announce(lesson, { slide: 1, reveal: 3 }, digests)).toBe('Outcome of a: AccessDenied. no');
+    expect(announce(lesson, { slide: 2, reveal: 0 }, digests)).toBe('Slide 3 of 3: Question. Q?');
+    expect(announce(lesson, { slide: 2, reveal: 1 }, digests)).toBe('Answer revealed: B, no.');
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { addSlide, emptyDraft, exportFileName, moveSlide, newSlide, readDraft, removeSlide, updateSlide } from '@/lib/lessons/draft';
+import { parseBlocks, parseInline, plainText } from '@/lib/lessons/markdown';
+import { learnHref, noteHref, noteSections, noteSlugs } from '@/lib/lessons/notes';
+import { parseLesson } from '@/lib/lessons/schema';
+import { createPresenterStore, formatElapsed, timerElapsed } from '@/lib/stores/presenterStore';
+import { builtInLessons } from '@/lib/lessons/builtin';
+
+describe('slide markup', () => {
+  it('parses paragraphs, lists and inline marks', () => {
+    expect(parseBlocks('One\nline\n\n- a **b**\n- `c`\nAfter')).toEqual([
+      { kind: 'paragraph', children: [{ kind: 'text', text: 'One line' }] },
+      { kind: 'list', items: [[{ kind: 'text', text: 'a ' }, { kind: 'strong', children: [{ kind: 'text', text: 'b' }] }], [{ kind: 'code', text: 'c' }]] },
+      { kind: 'paragraph', children: [{ kind: 'text', text: 'After' }] },
+    ]);
+  });
+
+  it('keeps only site and https links; anything else stays text', () => {
+    expect(parseInline('[n](/notes/x/)')).toEqual([{ kind: 'link', href: '/notes/x/', children: [{ kind: 'text', text: 'n' }] }]);
+    expect(parseInline('[x](javascript:alert(1))')[0]).toMatchObject({ kind: 'text' });
+    expect(parseInline('[x](//evil.example/)')[0]).toMatchObject({ kind: 'text' });
+    expect(plainText('Use **BoolIfExists**, not *Bool*.')).toBe('Use BoolIfExists, not Bool.');
+  });
+});
+
+describe('notes', () => {
+  it('derives slugs and sections from the trace references', () => {
+    expect(noteSlugs).toContain('external-id');
+    expect(noteSections).toContainEqual({ slug: 'session-duration', section: 'role-chaining' });
+    expect(noteHref('external-id')).toBe('/notes/external-id/');
+    expect(learnHref('external-id#how-sts-checks-it')).toBe('/notes/external-id/#how-sts-checks-it');
+  });
+});
+
+describe('builder drafts', () => {
+  it('adds, moves, updates and removes slides without mutating the draft', () => {
+    const d0 = emptyDraft();
+    const d1 = addSlide(addSlide(d0, newSlide('scenario', [])), newSlide('question', []));
+    expect(d1.slides.map((s) => s.kind)).toEqual(['note', 'scenario', 'question']);
+    const d2 = moveSlide(d1, 2, 0);
+    expect(d2.slides.map((s) => s.kind)).toEqual(['question', 'note', 'scenario']);
+    expect(moveSlide(d2, 0, -5).slides.map((s) => s.kind)).toEqual(['question', 'note', 'scenario']);
+    expect(moveSlide(d2, 0, 99).slides.map((s) => s.kind)).toEqual(['note', 'scenario', 'question']);
+    const d3 = updateSlide(d2, 1, { kind: 'note', title: 'Changed', text: 't' });
+    expect(d3.slides[1]).toMatchObject({ title: 'Changed' });
+    expect(removeSlide(d3, 0).slides).toHaveLength(2);
+    expect(removeSlide(emptyDraft(), 0).slides).toHaveLength(1);
+    expect(d1.slides.map((s) => s.kind)).toEqual(['note', 'scenario', 'question']);
+  });
+
+  it('a fresh draft is a valid lesson; new slides of every kind are valid', () => {
+    const catalog = [{ id: 'cross-account-external-id', title: 'T', steps: [{ id: 'no-external-id', label: 'AssumeRole', outcome: 'AccessDenied' }] }];
+    const d = ['note', 'scenario', 'question'].reduce((acc, k) => addSlide(acc, newSlide(k as 'note', catalog)), emptyDraft());
+    expect(parseLesson(d).ok).toBe(true);
+  });
+
+  it('keeps half-written drafts from storage, drops junk', () => {
+    expect(readDraft({ title: '', slides: [{ kind: 'note', title: '', text: '' }] })?.slides).toHaveLength(1);
+    expect(readDraft({ slides: [{ kind: 'video' }] })).toBeUndefined();
+    expect(readDraft('nope')).toBeUndefined();
+    expect(exportFileName({ id: 'role-chaining' })).toBe('role-chaining.lesson.json');
+    expect(exportFileName({ id: 'Bad Id' })).toBe('lesson.lesson.json');
+  });
+});
+
+describe('presenter store', () => {
+  const lesson = builtInLessons[0]!;
+
+  it('moves through the lesson and toggles the screen options', () => {
+    const store = createPresenterStore({ lesson, lessonRef: `builtin:${lesson.id}`, slide: 99, scale: 5 });
+    expect(store.getState().position).toEqual({ slide: lesson.slides.length - 1, reveal: 0 });
+    expect(store.getState().scale).toBe(2);
+    store.getState().goTo(0);
+    store.getState().next();
+    expect(store.getState().position.slide).toBe(1);
+    store.getState().toggleBlank();
+    store.getState().toggleNotes();
+    store.getState().setContrast(true);
+    expect(store.getState()).toMatchObject({ blank: true, notesOpen: true, contrast: true });
+    store.getState().follow({ slide: 3, reveal: 2, blank: false, contrast: false, scale: 1.2 });
+    expect(store.getState()).toMatchObject({ position: { slide: 3, reveal: 2 }, blank: false, scale: 1.2 });
+  });
+
+  it('times the talk: start, pause, resume, reset', () => {
+    const store = createPresenterStore({ lesson, lessonRef: 'builtin:x' });
+    const s = () => store.getState();
+    s().startTimer(1000);
+    s().startTimer(5000); // a second start does not restart the clock
+    s().pauseTimer(61_000);
+    expect(timerElapsed(s().timer, 99_000)).toBe(60_000);
+    s().startTimer(100_000);
+    expect(formatElapsed(timerElapsed(s().timer, 105_500))).toBe('1:05');
+    s().resetTimer();
+    expect(s().timer).toEqual({ startedAt: null, elapsedMs: 0 });
+    expect(formatElapsed(3_725_000)).toBe('1:02:05');
+  });
+});

@@ -50,7 +50,39 @@ function findNumbers(block: string): Finding[] {
   return out;
 }
 
+/** Every hard-coded limit in some blocks of prose, as messages. */
+function limitProblems(blocks: string[]): string[] {
+  const problems: string[] = [];
+  for (const block of blocks) {
+    for (const f of findNumbers(block)) {
+      const known = f.dimension === 'time' ? durationValues : countValues;
+      if (known.has(f.value)) problems.push(`"${f.text}" is a limit from lib/sts/limits.ts written by hand: use <Limit />. In: ${f.sentence}`);
+      else if (limitWords.test(f.sentence)) problems.push(`"${f.text}" states a limit that lib/sts/limits.ts does not have. In: ${f.sentence}`);
+    }
+  }
+  return problems;
+}
+
 describe('limit numbers in the notes', () => {
+  it.each([
+    ['The chaining cap is two hours.', /does not have/],
+    ['A role session lasts at most 24 hours.', /does not have/],
+    ['GetSessionToken lasts up to 36 hours.', /written by hand/],
+    ['Sessions last one hour by default.', /written by hand/],
+    ['Session names are up to 64 characters.', /written by hand/],
+  ])('flags "%s"', (sentence, message) => {
+    // Given a sentence that states a limit with a number typed by hand, Then the check rejects it
+    expect(limitProblems([sentence])).toEqual([expect.stringMatching(message)]);
+  });
+
+  it.each([
+    'Alice asks for a working day, 28800 in the call, and gets it.',
+    'Account 111111111111 has two roles and three users.',
+    'The scenario moves the clock on.',
+  ])('accepts "%s"', (sentence) => {
+    expect(limitProblems([sentence])).toEqual([]);
+  });
+
   it('the finder sees digits and words, and ignores numbers without units', () => {
     expect(findNumbers('The cap is one hour.').map((f) => f.value)).toEqual([3600]);
     expect(findNumbers('Between 900 seconds and 12 hours.').map((f) => f.value)).toEqual([900, 43200]);
@@ -65,16 +97,7 @@ describe('limit numbers in the notes', () => {
 
     it('states no limit as a hard-coded number (use <Limit name="…" />)', () => {
       const { meta } = loadNote(slug);
-      const blocks = [meta.title, meta.description, ...proseBlocks(noteTree(slug))];
-      const problems: string[] = [];
-      for (const block of blocks) {
-        for (const f of findNumbers(block)) {
-          const known = f.dimension === 'time' ? durationValues : countValues;
-          if (known.has(f.value)) problems.push(`"${f.text}" is a limit from lib/sts/limits.ts written by hand: use <Limit />. In: ${f.sentence}`);
-          else if (limitWords.test(f.sentence)) problems.push(`"${f.text}" states a limit that lib/sts/limits.ts does not have. In: ${f.sentence}`);
-        }
-      }
-      expect(problems).toEqual([]);
+      expect(limitProblems([meta.title, meta.description, ...proseBlocks(noteTree(slug))])).toEqual([]);
     });
   });
 });

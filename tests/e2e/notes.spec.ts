@@ -97,10 +97,16 @@ test('the sidebar lists the current note’s sections and marks it current (desk
   await expect(prevNext.getByRole('link', { name: /Next/ })).toHaveAttribute('href', '/notes/assume-role-with-saml/');
 });
 
-test('a deep link to a heading lands on it', async ({ page }) => {
-  await page.goto('/notes/mfa-and-get-session-token/#the-boolifexists-trap');
-  await expect(page.locator('h2#the-boolifexists-trap')).toBeInViewport();
-});
+for (const [path, id] of [
+  ['/notes/mfa-and-get-session-token/', 'the-boolifexists-trap'],
+  ['/notes/session-policies/', 'packed-policy-size'],
+  ['/notes/policy-evaluation/', 'resource-based-policies'],
+] as const) {
+  test(`a deep link to ${path}#${id} lands on the heading, below scenarios and diagrams`, async ({ page }) => {
+    await page.goto(`${path}#${id}`);
+    await expect(page.locator(`#${id}`)).toBeInViewport();
+  });
+}
 
 test('diagrams are drawn only when scrolled into view, then pass axe in both themes', async ({ page }) => {
   const errors = watchErrors(page);

@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import type { ComponentType } from 'react';
+import { LearningPath } from '@/components/notes/LearningPath';
+import { NoteSearch } from '@/components/notes/NoteSearch';
+import { PrevNext } from '@/components/notes/PrevNext';
+import { PrintExpander } from '@/components/notes/PrintExpander';
+import { Toc } from '@/components/notes/Toc';
+import { flattenNav, loadNav } from '@/lib/content/nav';
+import { loadNote } from '@/lib/content/notes';
+
+export const dynamicParams = false;
+
+/** One page per note of the learning path. */
+export function generateStaticParams() {
+  return flattenNav().map((e) => ({ slug: e.slug }));
+}
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const { meta } = loadNote(slug);
+  return { title: meta.title, description: meta.description };
+}
+
+const levelLabel = { foundation: 'Foundation', core: 'Core', advanced: 'Advanced' } as const;
+const examLabel = { associate: 'Solutions Architect Associate', security: 'Security Specialty' } as const;
+
+/** A study note: sidebar (learning path), the note with its table of contents, previous/next. */
+export default async function NotePage({ params }: Props) {
+  const { slug } = await params;
+  const note = loadNote(slug);
+  const section = flattenNav().find((e) => e.slug === slug)?.section;
+  const { default: Content } = (await import(`@/content/notes/${slug}.mdx`)) as { default: ComponentType };
+  return (
+    <div className="container notes-layout">
+      <article className="note" aria-labelledby="note-title">
+        <header className="note__header">
+          <p className="note__crumbs">
+            <a href={loadNav().path}>Study notes</a>
+            {section ? <span aria-hidden="true"> / </span> : null}
+            {section ? <span>{section}</span> : null}
+            <a className="note__jump" href="#learning-path">
+              All notes and search
+            </a>
+          </p>
+          <h1 id="note-title">{note.meta.title}</h1>
+          <p className="lede">{note.meta.description}</p>
+          <p className="note__meta">
+            {levelLabel[note.meta.level]} · {note.readingMinutes} min read · for the{' '}
+            {note.meta.exams.map((e) => examLabel[e]).join(' and ')} exam{note.meta.exams.length > 1 ? 's' : ''}
+          </p>
+        </header>
+        <Toc headings={note.headings} />
+        <div className="note__body">
+          <Content />
+        </div>
+        <PrevNext slug={slug} />
+      </article>
+      <aside className="notes-sidebar" id="learning-path" aria-label="All notes">
+        <NoteSearch />
+        <LearningPath current={slug} headings={note.headings} />
+      </aside>
+      <PrintExpander />
+    </div>
+  );
+}

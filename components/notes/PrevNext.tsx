@@ -1,0 +1,25 @@
+import { neighbours } from '@/lib/content/nav';
+
+/** Links to the previous and next notes of the learning path. */
+export function PrevNext({ slug }: { slug: string }) {
+  const { previous, next } = neighbours(slug);
+  if (!previous && !next) return null;
+  return (
+    <nav className="prev-next" aria-label="Previous and next notes">
+      {previous ? (
+        <a className="prev-next__link prev-next__link--prev" href={previous.path} rel="prev">
+          <span className="prev-next__dir">Previous</span>
+          <span className="prev-next__title">{previous.title}</span>
+        </a>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <a className="prev-next__link prev-next__link--next" href={next.path} rel="next">
+          <span className="prev-next__dir">Next</span>
+          <span className="prev-next__title">{next.title}</span>
+        </a>
+      ) : null}
+    </nav>
+  );
+}

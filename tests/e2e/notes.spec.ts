@@ -1,0 +1,185 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Collects console errors and uncaught exceptions while a test runs. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `${label}: axe violations`).toEqual([]);
+}
+
+test.describe('a note without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('reads in full: text, tables, scenario outcomes, diagram text, links', async ({ page }) => {
+    // Given a reader whose browser runs no JavaScript
+    // When they open a note
+    await page.goto('/notes/assume-role/');
+
+    // Then the whole note is there as static HTML
+    await expect(page.locator('h1')).toHaveText('AssumeRole: same account and cross account');
+    await expect(page.getByRole('heading', { name: 'Cross account', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Recap' })).toBeVisible();
+
+    // And the embedded scenario shows the engine's outcomes and the link to try it
+    const scenario = page.locator('section.scenario').filter({ hasText: 'Cross-account: the trust policy' });
+    await expect(scenario.locator('.badge').first()).toHaveText(/AccessDenied/);
+    await expect(scenario.locator('.badge--success').first()).toBeVisible();
+    await expect(scenario.getByRole('link', { name: /Try it in the simulator/ })).toHaveAttribute('href', '/simulator/?scenario=cross-account-both-sides');
+
+    // And the trace opens without script (native <details>)
+    await scenario.locator('summary').first().click();
+    await expect(scenario.locator('.trace__item').first()).toBeVisible();
+
+    // And each diagram's text alternative is shown while its drawing slot is hidden
+    const figure = page.locator('figure.diagram').first();
+    await expect(figure.locator('.diagram__text')).toBeVisible();
+    await expect(figure.locator('.diagram__canvas')).toBeHidden();
+
+    // And the search box, which needs JavaScript, is hidden; the learning path is not
+    await expect(page.locator('.note-search')).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Learning path' }).getByRole('link', { name: 'Trust policies' })).toBeVisible();
+  });
+});
+
+test('search finds a note by a phrase it contains', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Given the notes index
+  await page.goto('/notes/');
+  // When the reader searches for "confused deputy"
+  await page.getByRole('searchbox', { name: 'Search the notes' }).fill('confused deputy');
+  // Then the external ID note is among the results, and following it opens that section
+  const hit = page.locator('.note-search__results a').filter({ hasText: 'External ID and the confused deputy' }).first();
+  await expect(hit).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /results? for/ })).toBeVisible();
+  await hit.click();
+  await expect(page).toHaveURL(/\/notes\/external-id\/(#[a-z0-9-]+)?$/);
+  await expect(page.locator('h1')).toHaveText('External ID and the confused deputy');
+  expect(errors).toEqual([]);
+});
+
+test('search says so when nothing matches', async ({ page }) => {
+  await page.goto('/notes/');
+  await page.getByRole('searchbox', { name: 'Search the notes' }).fill('zzqxv');
+  await expect(page.getByRole('status').filter({ hasText: 'No notes match' })).toBeVisible();
+});
+
+test('the table of contents links to stable heading ids (phone layout)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/notes/trust-policies/');
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await expect(toc).toBeVisible();
+  // When the reader picks a section
+  await toc.getByRole('link', { name: 'Role self-assumption' }).click();
+  // Then the URL carries the explicit id and the heading is on screen
+  await expect(page).toHaveURL(/#role-self-assumption$/);
+  await expect(page.locator('h2#role-self-assumption')).toBeInViewport();
+});
+
+test('the sidebar lists the current note’s sections and marks it current (desktop layout)', async ({ page }) => {
+  await page.goto('/notes/session-duration/');
+  const path = page.getByRole('navigation', { name: 'Learning path' });
+  await expect(path.getByRole('link', { name: 'Session duration and chaining' })).toHaveAttribute('aria-current', 'page');
+  await path.getByRole('link', { name: 'Role chaining' }).click();
+  await expect(page).toHaveURL(/#role-chaining$/);
+  await expect(page.locator('h2#role-chaining')).toBeInViewport();
+  // Previous and next follow the learning path
+  const prevNext = page.getByRole('navigation', { name: 'Previous and next notes' });
+  await expect(prevNext.getByRole('link', { name: /Next/ })).toHaveAttribute('href', '/notes/assume-role-with-saml/');
+});
+
+for (const [path, id] of [
+  ['/notes/mfa-and-get-session-token/', 'the-boolifexists-trap'],
+  ['/notes/session-policies/', 'packed-policy-size'],
+  ['/notes/policy-evaluation/', 'resource-based-policies'],
+] as const) {
+  test(`a deep link to ${path}#${id} lands on the heading, below scenarios and diagrams`, async ({ page }) => {
+    await page.goto(`${path}#${id}`);
+    await expect(page.locator(`#${id}`)).toBeInViewport();
+  });
+}
+
+test('diagrams are drawn only when scrolled into view, then pass axe in both themes', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/notes/external-id/');
+  await page.waitForLoadState('networkidle');
+  const figure = page.locator('figure.diagram').first();
+  // Before the reader scrolls, nothing is drawn and the text alternative is there
+  await expect(figure.locator('.diagram__svg')).toHaveCount(0);
+  await expect(figure.locator('.diagram__text')).toContainText('Mallory');
+  // When the figure comes into view, mermaid is loaded and draws it
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('.diagram__svg svg')).toBeVisible({ timeout: 20_000 });
+  await expect(figure.locator('.diagram__svg')).toHaveAttribute('role', 'img');
+  await expectNoAxeViolations(page, 'external-id with a drawn diagram (light)');
+
+  // And switching theme redraws it without errors
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(figure.locator('.diagram__svg svg')).toBeVisible({ timeout: 20_000 });
+  await expectNoAxeViolations(page, 'external-id with a drawn diagram (dark)');
+  expect(errors).toEqual([]);
+});
+
+const diagramSamples = ['/notes/trust-policies/', '/notes/session-duration/', '/notes/policy-evaluation/', '/notes/sts-neighbours/', '/notes/glossary/', '/notes/external-id/', '/notes/mfa-and-get-session-token/'];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the diagrams of sample notes, once drawn, pass axe in the ${colorScheme} theme`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ colorScheme });
+    const errors = watchErrors(page);
+    // Every kind of diagram the notes use: flowcharts top-down and left-right, dotted edges, sequences.
+    for (const path of diagramSamples) {
+      await page.goto(path);
+      // Ask for every diagram at once ("Draw the diagram"), then wait for all of them.
+      await page.locator('.diagram__draw').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+      const figures = page.locator('figure.diagram');
+      const n = await figures.count();
+      expect(n, `${path} has a diagram`).toBeGreaterThan(0);
+      await expect(page.locator('figure.diagram .diagram__svg svg')).toHaveCount(n, { timeout: 30_000 });
+      const { violations } = await new AxeBuilder({ page })
+        .include('figure.diagram')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`), `${path} diagrams (${colorScheme})`).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a note with every collapsed section open passes axe', async ({ page }) => {
+  await page.goto('/notes/session-policies/');
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  await expectNoAxeViolations(page, 'session-policies with details open');
+});
+
+test('the print stylesheet keeps the note and drops the navigation', async ({ page }) => {
+  await page.goto('/notes/assume-role/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('.note__body')).toBeVisible();
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.notes-sidebar')).toBeHidden();
+  await expect(page.locator('.prev-next')).toBeHidden();
+  await expect(page.locator('.scenario__actions').first()).toBeHidden();
+});
+
+test('scenario trace links point at real note headings', async ({ page, request }) => {
+  await page.goto('/notes/external-id/');
+  const hrefs = await page.locator('.trace__learn').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('href') ?? ''))]);
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) {
+    const [path, id] = href.split('#');
+    const html = await (await request.get(path!)).text();
+    expect(html, `${href}`).toContain(`id="${id}"`);
+  }
+});

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { routes } from './routes';
 
 /** Collects console errors and uncaught exceptions while a test runs. */
 function watchErrors(page: Page): string[] {
@@ -154,6 +155,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+test('every note’s diagrams draw without a mermaid error', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  const notes = routes.filter((r) => /^\/notes\/[a-z0-9-]+\/$/.test(r.path)).map((r) => r.path);
+  expect(notes.length).toBeGreaterThan(15);
+  for (const path of notes) {
+    await page.goto(path);
+    await page.locator('.diagram__draw').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+    const n = await page.locator('figure.diagram').count();
+    await expect(page.locator('.diagram__svg svg, .diagram__canvas[data-state="error"]'), path).toHaveCount(n, { timeout: 30_000 });
+    expect(await page.locator('.diagram__canvas[data-state="error"]').allTextContents(), `${path} diagram errors`).toEqual([]);
+  }
+  expect(errors).toEqual([]);
+});
 
 test('a note with every collapsed section open passes axe', async ({ page }) => {
   await page.goto('/notes/session-policies/');

@@ -33,6 +33,7 @@ export default defineConfig(
       'test-results/**',
       'playwright-report/**',
       'next-env.d.ts',
+      'tmp/**',
     ],
   },
   js.configs.recommended,

@@ -130,7 +130,12 @@ export function useDeckKeys(handle: (action: DeckAction) => boolean | void): voi
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Lets browser tests know the keys work (the listener is attached after the first paint).
+    document.documentElement.dataset.deckKeys = 'ready';
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      delete document.documentElement.dataset.deckKeys;
+    };
   }, []);
 }
 

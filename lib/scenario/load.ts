@@ -3,6 +3,7 @@
  * and its World, or a list of located problems. Never throws for user input.
  */
 import { type z } from 'zod';
+import { lineColumnOf, syntaxErrorAt } from '../util/jsonLocate';
 import { buildWorld, type ScenarioIssue, type World } from './world';
 import { callParams, ScenarioSchema, type Scenario, type Step } from './schema';
 
@@ -40,25 +41,22 @@ function zodIssues(error: z.ZodError): ScenarioIssue[] {
       }
       const expected = branches.map((b) => /expected (\w+)/.exec(b[0]?.message ?? '')?.[1]).filter(Boolean);
       const received = /received (\w+)/.exec(branches[0]?.[0]?.message ?? '')?.[1];
-      if (expected.length) message = `expected ${[...new Set(expected)].join(' or ')}${received ? `, received ${received}` : ''}`;
+      // Parameters also accept { fromStep, path }; name only the plain type unless that is all there is.
+      const plain = expected.length > 1 ? expected.filter((e) => e !== 'object') : expected;
+      if (plain.length) message = `expected ${[...new Set(plain)].join(' or ')}${received ? `, received ${received}` : ''}`;
     }
     out.push({ path, message });
   }
   return out;
 }
 
-/** A short excerpt of a JSON syntax error with line and column. */
+/** A JSON syntax error located by line and column (browsers word JSON.parse errors differently, so we find the spot ourselves). */
 function jsonError(text: string, e: unknown): ScenarioIssue {
-  const msg = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(msg);
-  if (m) {
-    const pos = Number(m[1]);
-    const before = text.slice(0, pos);
-    const line = before.split('\n').length;
-    const col = pos - before.lastIndexOf('\n');
-    return { path: '', message: `not valid JSON at line ${line}, column ${col}: ${msg.replace(/^JSON\.parse: /, '')}` };
-  }
-  return { path: '', message: `not valid JSON: ${msg}` };
+  const msg = (e instanceof Error ? e.message : String(e)).replace(/^JSON\.parse: /, '');
+  const at = syntaxErrorAt(text) ?? (/position (\d+)/.exec(msg) ? Number(/position (\d+)/.exec(msg)![1]) : undefined);
+  if (at === undefined) return { path: '', message: `not valid JSON: ${msg}` };
+  const { line, column } = lineColumnOf(text, at);
+  return { path: '', message: `not valid JSON at line ${line}, column ${column}: ${msg}` };
 }
 
 /**

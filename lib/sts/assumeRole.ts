@@ -89,7 +89,11 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   }
 
   if (caller.kind === 'session' && caller.session.mfa.present && !(p.SerialNumber && p.TokenCode)) {
-    trace.push({ gate: 'mfa', result: 'info', code: 'mfa.carried', reason: 'The calling session was authenticated with MFA; the model carries that MFA context into the new session.', learn: learn.mfaKeys, uncertain: true });
+    // GetSessionToken credentials made with MFA satisfy MFA conditions later (documented);
+    // whether a role session made with MFA carries it into a chained session is not.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
+    const documented = caller.session.kind === 'session-token';
+    trace.push({ gate: 'mfa', result: 'info', code: 'mfa.carried', reason: documented ? 'The calling credentials came from GetSessionToken with MFA, so this call carries aws:MultiFactorAuthPresent=true and the age of that MFA sign-in.' : 'The calling role session was created with MFA; the model carries that MFA context into the new session.', learn: learn.mfaKeys, ...(documented ? {} : { uncertain: true }) });
   }
   const role = world.roles.get(roleArn);
   if (!role) {

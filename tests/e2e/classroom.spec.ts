@@ -5,6 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 
 const lesson = 'cross-account-external-id';
 const slideTitle = (page: Page) => page.locator('.cr-stage h2');
+/** Waits until the deck's key handler is attached. */
+const keysReady = (page: Page) => page.locator('html[data-deck-keys="ready"]').waitFor({ state: 'attached' });
 const checksShown = (page: Page) => page.locator('.cr-stage .cr-gate:not(.cr-gate--pending)');
 
 test('presenting with the keyboard: next, reveal gate by gate, outcome, question, blank, notes, help', async ({ page }) => {
@@ -12,6 +14,7 @@ test('presenting with the keyboard: next, reveal gate by gate, outcome, question
   page.on('pageerror', (e) => errors.push(e.message));
   // Given the presenter on the scenario slide of the ExternalId lesson
   await page.goto(`/classroom/present/?lesson=${lesson}&slide=2`);
+  await keysReady(page);
   await expect(slideTitle(page)).toHaveText('Jo is trusted, Kim is trusted and allowed');
   await expect(page.getByText('Trust policy of SharedServices')).toBeVisible();
   await expect(checksShown(page)).toHaveCount(0);
@@ -37,6 +40,7 @@ test('presenting with the keyboard: next, reveal gate by gate, outcome, question
 
   // The question slide holds its answer until R
   await page.goto(`/classroom/present/?lesson=${lesson}&slide=3`);
+  await keysReady(page);
   await expect(page.locator('.cr-question__stem')).toContainText('Jo calls AssumeRole');
   await expect(page.locator('.cr-option--right')).toHaveCount(0);
   await page.keyboard.press('Enter');
@@ -87,6 +91,7 @@ test('the audience window follows the presenter and never shows notes', async ({
   // Given a presenter and an audience window on one machine
   const presenter = await context.newPage();
   await presenter.goto(`/classroom/present/?lesson=${lesson}&slide=1`);
+  await keysReady(presenter);
   await expect(slideTitle(presenter)).toHaveText('Two accounts, two doors');
   const [audience] = await Promise.all([context.waitForEvent('page'), presenter.getByRole('button', { name: 'Open audience window' }).click()]);
   await audience.waitForLoadState();
@@ -120,6 +125,7 @@ test('the audience window follows the presenter and never shows notes', async ({
 
 test('the student link opens the slide and lets students move at their own pace', async ({ page, context }) => {
   await page.goto(`/classroom/present/?lesson=mfa-and-get-session-token&slide=3`);
+  await keysReady(page);
   await page.getByRole('button', { name: 'Student link' }).click();
   const link = await page.getByLabel(/Students follow at their own pace/).inputValue();
   expect(link).toMatch(/\/classroom\/student\/\?lesson=mfa-and-get-session-token&slide=3$/);
@@ -206,8 +212,13 @@ test('building a lesson: add, reorder, export, bad import, share link round trip
   expect(share).toMatch(/\/classroom\/present\/#lesson=[\w-]+$/);
   await page.evaluate(() => localStorage.clear());
   await page.goto(share);
+  await keysReady(page);
   await expect(page.locator('h1')).toHaveText('Trust basics');
-  await page.keyboard.press('ArrowRight');
-  await expect(slideTitle(page)).toHaveText("Cross-account: the trust policy and the caller's policy must both allow");
+  // The key handler is attached just after the first render: retry until the press lands, once.
+  const nextTitle = "Cross-account: the trust policy and the caller's policy must both allow";
+  await expect(async () => {
+    if ((await slideTitle(page).textContent()) !== nextTitle) await page.keyboard.press('ArrowRight');
+    await expect(slideTitle(page)).toHaveText(nextTitle, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   await expect(page.locator('.cr-call__step')).toHaveText('Step 1 of 1 · kim');
 });

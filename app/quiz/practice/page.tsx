@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { PracticeMode } from '@/components/quiz/PracticeMode';
+import { QuizIntro } from '../QuizIntro';
+
+export const metadata: Metadata = { title: 'Practice · Quiz' };
+
+/** Practice mode. */
+export default function PracticePage() {
+  return (
+    <>
+      <QuizIntro title="Practice">Answer, say how sure you are, and read why each option is right or wrong. Press ? for keyboard shortcuts.</QuizIntro>
+      <PracticeMode />
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { SimulatorApp } from '@/components/simulator/SimulatorApp';
+import { buildScenarioIndex } from '@/lib/content/scenarioIndex';
+import './simulator.css';
+
+export const metadata: Metadata = {
+  title: 'Simulator',
+  description: 'Load, edit, run, step through and animate any STS scenario in your browser.',
+};
+
+/**
+ * The simulator. The scenario index is built here at build time (small: titles, tags, calls);
+ * each scenario's JSON is a static file fetched when it is opened, and the engine, the editor
+ * and mermaid load on demand.
+ */
+export default function SimulatorPage() {
+  const index = buildScenarioIndex();
+  return (
+    <div className="container sim-page">
+      <header className="sim-page__head">
+        <h1>Simulator</h1>
+        <p className="lede">
+          Open a scenario, change it, and watch STS decide, step by step. Every check is explained, every error is the one AWS returns. Nothing leaves your browser.
+        </p>
+      </header>
+      <SimulatorApp index={index} />
+    </div>
+  );
+}

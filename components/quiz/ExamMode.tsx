@@ -1,0 +1,345 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { displayOptions } from '@/lib/quiz/display';
+import { answerExam, deadline, formatClock, goTo, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag, type ExamSession } from '@/lib/quiz/exam';
+import { isCorrect, PASS_PERCENT, scoreExam } from '@/lib/quiz/grade';
+import { topicLabels, topics, type Topic } from '@/lib/quiz/topics';
+import type { Question } from '@/lib/quiz/types';
+import { HelpDialog, type KeyHelp } from './HelpDialog';
+import { useProgress, useProgressStore } from './ProgressProvider';
+import { QuestionCard } from './QuestionCard';
+import { AnswerLinks } from './QuestionRunner';
+import { QuizLoading } from './QuizLoading';
+import { useQuizData } from './useQuizData';
+import type { QuizData } from './quizData.chunk';
+import { useQuizKeys } from './useQuizKeys';
+
+const examKeys: readonly KeyHelp[] = [
+  { keys: '1–5 or A–E', action: 'Choose an answer (toggles it on multiple-response questions)' },
+  { keys: 'Enter', action: 'Go to the next question (answers are saved as you choose)' },
+  { keys: 'F', action: 'Flag or unflag the question for review' },
+  { keys: '?', action: 'Show this help' },
+  { keys: 'Esc', action: 'Close this help' },
+];
+
+const counts = [5, 10, 20, 30, 65] as const;
+
+/** Timed exam: setup, the exam itself (resumable after a reload), then results and review. */
+export function ExamMode() {
+  const state = useQuizData();
+  const hydrated = useProgress((s) => s.hydrated);
+  const exam = useProgress((s) => s.exam);
+  if (state.kind !== 'ready' || !hydrated) return <QuizLoading state={state} />;
+  if (!exam) return <ExamSetup data={state.data} />;
+  if (exam.submittedAt === undefined) return <ExamRunner data={state.data} exam={exam} />;
+  return <ExamResults data={state.data} exam={exam} />;
+}
+
+function ExamSetup({ data }: { data: QuizData }) {
+  const store = useProgressStore();
+  const [count, setCount] = useState<number>(10);
+  const [minutes, setMinutes] = useState<number>(20);
+  const [topic, setTopic] = useState<Topic | ''>('');
+  const [generated, setGenerated] = useState(true);
+  const start = () => {
+    const seed = store.getState().takeSeed('exam');
+    const refs = pickExamRefs(data.questions, { count, seed, topics: topic ? [topic] : [], generated: generated ? data.templateIds : [] });
+    store.getState().setExam(startExam(refs, minutes * 60, Date.now()));
+  };
+  const available = data.questions.filter((q) => !topic || q.topic === topic).length;
+  return (
+    <form
+      className="quiz-panel quiz-setup"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start();
+      }}
+    >
+      <h2>Set up an exam</h2>
+      <p className="muted">
+        Like the real thing: no feedback until you submit, a countdown, and questions you can flag to come back to. AWS
+        gives about two minutes a question (65 in 130 minutes for SAA-C03).
+      </p>
+      <div className="quiz-setup__fields">
+        <div className="quiz-field">
+          <label htmlFor="exam-count">Questions</label>
+          <select
+            id="exam-count"
+            value={count}
+            onChange={(e) => {
+              const c = Number(e.currentTarget.value);
+              setCount(c);
+              setMinutes(c * 2);
+            }}
+          >
+            {counts.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="quiz-field">
+          <label htmlFor="exam-minutes">Minutes</label>
+          <input id="exam-minutes" type="number" inputMode="numeric" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.currentTarget.value) || 1)))} />
+        </div>
+        <div className="quiz-field">
+          <label htmlFor="exam-topic">Topic</label>
+          <select id="exam-topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value as Topic | '')}>
+            <option value="">All topics</option>
+            {topics.map((t) => (
+              <option key={t} value={t}>
+                {topicLabels[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="quiz-check">
+          <input type="checkbox" checked={generated} onChange={(e) => setGenerated(e.currentTarget.checked)} /> Include generated questions (about one in five)
+        </label>
+      </div>
+      {topic && !generated && available < count && <p className="muted">This topic has {available} bank questions; the exam will have {available}.</p>}
+      <button type="submit" className="quiz-button">
+        Start the exam
+      </button>
+    </form>
+  );
+}
+
+/** Resolves an exam's questions (bank and generated). */
+function useExamQuestions(data: QuizData, exam: ExamSession): { ref: string; question: Question }[] {
+  return useMemo(() => exam.refs.flatMap((ref) => {
+    const question = data.question(ref);
+    return question ? [{ ref, question }] : [];
+  }), [data, exam.refs]);
+}
+
+function finish(store: ReturnType<typeof useProgressStore>, items: { ref: string; question: Question }[], exam: ExamSession, timedOut: boolean) {
+  const now = Date.now();
+  const done = submitExam(exam, now, timedOut);
+  const results = items.map(({ ref, question }) => ({ ref, topic: question.topic, correct: isCorrect(question, exam.answers[ref] ?? []), now }));
+  const correct = results.filter((r) => r.correct).length;
+  store.getState().finishExam(done, results, { at: now, total: items.length, correct, durationSeconds: Math.round((Math.min(now, deadline(exam)) - exam.startedAt) / 1000) });
+}
+
+function ExamRunner({ data, exam }: { data: QuizData; exam: ExamSession }) {
+  const store = useProgressStore();
+  const items = useExamQuestions(data, exam);
+  const [now, setNow] = useState(() => Date.now());
+  const [confirming, setConfirming] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [announce, setAnnounce] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  const left = remainingSeconds(exam, now);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  useEffect(() => {
+    if (left === 0) finish(store, items, exam, true);
+    else if (left === 300 || left === 60) setAnnounce(`${left / 60} minute${left === 60 ? '' : 's'} left.`);
+  }, [left, store, items, exam]);
+  useEffect(() => {
+    if (moved.current) headingRef.current?.focus();
+  }, [exam.current]);
+
+  const current = items[exam.current];
+  if (!current) return <p>This exam has no questions.</p>;
+  const { ref, question } = current;
+  const selected = exam.answers[ref] ?? [];
+  const flagged = exam.flagged.includes(ref);
+  const answered = items.filter((i) => (exam.answers[i.ref] ?? []).length > 0).length;
+  const update = (f: (e: ExamSession) => ExamSession) => store.getState().updateExam(f);
+  const go = (i: number) => {
+    moved.current = true;
+    update((e) => goTo(e, i));
+  };
+  const choose = (i: number) => {
+    const o = displayOptions(question)[i];
+    if (!o) return;
+    const next = question.kind === 'single' ? [o.id] : selected.includes(o.id) ? selected.filter((x) => x !== o.id) : [...selected, o.id];
+    update((e) => answerExam(e, ref, next));
+  };
+  const flag = () => {
+    update((e) => toggleFlag(e, ref));
+    setAnnounce(flagged ? `Question ${exam.current + 1} unflagged.` : `Question ${exam.current + 1} flagged for review.`);
+  };
+  useQuizKeys({ digit: choose, letter: (i) => i < 5 && choose(i), enter: () => exam.current < items.length - 1 && go(exam.current + 1), flag, help: () => setHelp(true) }, !confirming);
+
+  return (
+    <div className="quiz-exam">
+      <div className="quiz-exam__bar">
+        <p className="quiz-exam__progress">
+          {answered} of {items.length} answered
+          {exam.flagged.length > 0 && `, ${exam.flagged.length} flagged`}
+        </p>
+        <p className={`quiz-timer${left <= 60 ? ' quiz-timer--low' : ''}`} role="timer" aria-label="Time left">
+          <span className="visually-hidden">Time left: </span>
+          {formatClock(left)}
+        </p>
+      </div>
+      <QuestionCard question={question} label={`Question ${exam.current + 1} of ${items.length}`} selected={selected} onChange={(ids) => update((e) => answerExam(e, ref, ids))} headingRef={headingRef} showMeta={false} />
+      <div className="quiz-actions__buttons quiz-exam__nav">
+        <button type="button" className="quiz-button quiz-button--secondary" onClick={() => go(exam.current - 1)} disabled={exam.current === 0}>
+          Previous
+        </button>
+        <button type="button" className="quiz-button quiz-button--secondary" aria-pressed={flagged} onClick={flag} aria-keyshortcuts="F">
+          {flagged ? 'Flagged for review' : 'Flag for review'}
+        </button>
+        {exam.current < items.length - 1 ? (
+          <button type="button" className="quiz-button" onClick={() => go(exam.current + 1)}>
+            Next
+          </button>
+        ) : (
+          <button type="button" className="quiz-button" onClick={() => setConfirming(true)}>
+            Review and submit
+          </button>
+        )}
+        <button type="button" className="quiz-button quiz-button--quiet" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          Keyboard help
+        </button>
+      </div>
+      <nav className="quiz-grid" aria-label="Exam questions">
+        <ol>
+          {items.map((it, i) => {
+            const a = (exam.answers[it.ref] ?? []).length > 0;
+            const f = exam.flagged.includes(it.ref);
+            return (
+              <li key={it.ref}>
+                <button
+                  type="button"
+                  className={`quiz-grid__item${a ? ' is-answered' : ''}${f ? ' is-flagged' : ''}`}
+                  aria-current={i === exam.current ? 'step' : undefined}
+                  aria-label={`Question ${i + 1}${a ? ', answered' : ', not answered'}${f ? ', flagged' : ''}`}
+                  onClick={() => go(i)}
+                >
+                  {i + 1}
+                  {f && <span aria-hidden="true">⚑</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      {confirming ? (
+        <div className="quiz-panel quiz-confirm" role="alertdialog" aria-labelledby="quiz-submit-title" aria-describedby="quiz-submit-desc">
+          <h2 id="quiz-submit-title">Submit the exam?</h2>
+          <p id="quiz-submit-desc">
+            {items.length - answered > 0 ? `${items.length - answered} question${items.length - answered === 1 ? ' is' : 's are'} not answered. ` : 'Every question is answered. '}
+            {exam.flagged.length > 0 ? `${exam.flagged.length} flagged for review. ` : ''}You cannot change answers afterwards.
+          </p>
+          <div className="quiz-actions__buttons">
+            <button type="button" className="quiz-button" autoFocus onClick={() => finish(store, items, exam, false)}>
+              Submit the exam
+            </button>
+            <button type="button" className="quiz-button quiz-button--secondary" onClick={() => setConfirming(false)}>
+              Keep working
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p>
+          <button type="button" className="quiz-button quiz-button--quiet" onClick={() => setConfirming(true)}>
+            Submit the exam now
+          </button>
+        </p>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {announce}
+      </p>
+      <HelpDialog open={help} onClose={() => setHelp(false)} keys={examKeys} />
+    </div>
+  );
+}
+
+type ReviewFilter = 'all' | 'wrong' | 'flagged';
+
+function ExamResults({ data, exam }: { data: QuizData; exam: ExamSession }) {
+  const store = useProgressStore();
+  const items = useExamQuestions(data, exam);
+  const [filter, setFilter] = useState<ReviewFilter>('all');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const score = scoreExam(items.map(({ ref, question }) => ({ question, selected: exam.answers[ref] ?? [] })));
+  const shown = items
+    .map((it, i) => ({ ...it, index: i, ok: isCorrect(it.question, exam.answers[it.ref] ?? []) }))
+    .filter((it) => filter === 'all' || (filter === 'wrong' ? !it.ok : exam.flagged.includes(it.ref)));
+  return (
+    <div className="quiz-results">
+      <section className="quiz-panel" aria-labelledby="quiz-score">
+        <h2 id="quiz-score" tabIndex={-1} ref={headingRef}>
+          Your score: {score.percent}%
+        </h2>
+        <p className={`quiz-score__verdict ${score.passed ? 'is-pass' : 'is-fail'}`}>
+          {score.correct} of {score.total} correct: {score.passed ? 'at or above' : 'below'} the {PASS_PERCENT}% practice pass mark.
+          {exam.timedOut ? ' The time ran out, so the exam was submitted automatically.' : ''}
+        </p>
+        <table className="quiz-table">
+          <caption>Score by topic, weakest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Topic</th>
+              <th scope="col">Correct</th>
+              <th scope="col">Score</th>
+            </tr>
+          </thead>
+          <tbody>
+            {score.byTopic.map((t) => (
+              <tr key={t.topic}>
+                <th scope="row">{t.label}</th>
+                <td>
+                  {t.correct} / {t.total}
+                </td>
+                <td>{t.percent}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted">
+          Missed questions are now review cards: <Link href="/quiz/review/">review them when they are due</Link>.
+        </p>
+        <div className="quiz-actions__buttons">
+          <button type="button" className="quiz-button" onClick={() => store.getState().setExam(null)}>
+            Start a new exam
+          </button>
+        </div>
+      </section>
+      <section aria-labelledby="quiz-review-title">
+        <h2 id="quiz-review-title">Review your answers</h2>
+        <fieldset className="quiz-segmented">
+          <legend className="visually-hidden">Show</legend>
+          {(
+            [
+              ['all', `All (${items.length})`],
+              ['wrong', `Incorrect only (${items.length - score.correct})`],
+              ['flagged', `Flagged (${exam.flagged.length})`],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="quiz-chip">
+              <input type="radio" name="quiz-review-filter" value={value} checked={filter === value} onChange={() => setFilter(value)} />
+              <span>{label}</span>
+            </label>
+          ))}
+        </fieldset>
+        {shown.length === 0 && <p>Nothing to show here.</p>}
+        {shown.map((it) => (
+          <div key={it.ref} className="quiz-review-item">
+            <QuestionCard
+              question={it.question}
+              label={`Question ${it.index + 1}: ${it.ok ? 'correct' : (exam.answers[it.ref] ?? []).length ? 'incorrect' : 'not answered'}${exam.flagged.includes(it.ref) ? ' (flagged)' : ''}`}
+              selected={exam.answers[it.ref] ?? []}
+              onChange={() => undefined}
+              reveal
+            />
+            <AnswerLinks runHref={data.runHref(it.question)} note={it.question.note} source={it.question.source} />
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}
+

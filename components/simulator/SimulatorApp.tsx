@@ -1,0 +1,485 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { ScenarioStoreProvider, useScenarioStore, useScenarioStoreApi } from '@/components/providers/ScenarioStoreProvider';
+import type { Fix, Simulation } from '@/lib/engine';
+import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
+import { addToWorld, parseIamOutput } from '@/lib/import/awsIam';
+import { sourceKey, type ScenarioSource } from '@/lib/stores/drafts';
+import { lineColumnOf, locateIssue, syntaxErrorAt } from '@/lib/util/jsonLocate';
+import { formatJson, tryParse } from '@/lib/simulator/knobs';
+import { callerText, isSuccess, outcomeText, stepLabel, stepTitle } from '@/lib/simulator/outcome';
+import { decodeShare, fingerprint, sharePayload, shareUrl } from '@/lib/simulator/share';
+import { templateText, type ScenarioTemplate } from '@/lib/simulator/templates';
+import { applyPatch } from '@/lib/util/jsonPatch';
+import { AwsImport } from './AwsImport';
+import { EditorPanel } from './EditorPanel';
+import { GatePipeline } from './GatePipeline';
+import { InlineMarkdown } from './InlineMarkdown';
+import { Library } from './Library';
+import { OutcomeList } from './OutcomeList';
+import { Player, ShortcutsDialog, usePlaybackKeys, usePlaybackTimer } from './Player';
+import { SequencePanel } from './SequencePanel';
+import { StepResult } from './StepResult';
+import { Timeline } from './Timeline';
+import { TraceText } from './TraceText';
+import { loadEngine, useEngine, useSimulation } from './useSimulation';
+import { useReducedMotion } from './useTheme';
+
+/** A message shown under the toolbar. */
+type Notice = { kind: 'info' | 'error'; text: string; details?: string[]; action?: { label: string; run: () => void } };
+
+type Panel = 'library' | 'aws' | null;
+
+/** The default scenario for a first visit. */
+const DEFAULT_ID = 'cross-account-external-id';
+
+async function fetchBuiltin(id: string): Promise<string> {
+  const res = await fetch(`/simulator/scenarios/${id}.json`);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.text();
+}
+
+function titleOf(text: string): string | undefined {
+  const doc = tryParse(text);
+  const t = doc && typeof doc === 'object' ? (doc as { title?: unknown }).title : undefined;
+  return typeof t === 'string' ? t : undefined;
+}
+
+/** Reads a dropped or picked file as text. */
+function readFile(file: File): Promise<string> {
+  return typeof file.text === 'function'
+    ? file.text()
+    : new Promise((resolve, reject) => {
+        const r = new FileReader();
+        r.onload = () => resolve(String(r.result));
+        r.onerror = () => reject(r.error);
+        r.readAsText(file);
+      });
+}
+
+function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
+  const api = useScenarioStoreApi();
+  const text = useScenarioStore((s) => s.text);
+  const original = useScenarioStore((s) => s.original);
+  const source = useScenarioStore((s) => s.source);
+  const restored = useScenarioStore((s) => s.restored);
+  const storeStep = useScenarioStore((s) => s.step);
+  const revealed = useScenarioStore((s) => s.revealed);
+  const engine = useEngine();
+  const { current, shown, stale } = useSimulation(engine, text, source ? sourceKey(source) : '');
+  const reduced = useReducedMotion();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [tab, setTab] = useState<'form' | 'json'>('form');
+  const [help, setHelp] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [shareLink, setShareLink] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const steps = useMemo(() => shown?.result.steps ?? [], [shown]);
+  const stepCount = steps.length;
+  const step = Math.min(storeStep, Math.max(0, stepCount - 1));
+  const gateCounts = useMemo(() => steps.map((s) => (s.kind === 'clock' ? 0 : s.trace.length)), [steps]);
+  const issues = current && !current.ok ? current.issues : [];
+
+  usePlaybackTimer(gateCounts, reduced);
+  const openHelp = useCallback(() => setHelp(true), []);
+  usePlaybackKeys(stepCount, openHelp);
+
+  // ---- opening scenarios ----------------------------------------------------------------
+  const openBuiltin = useCallback(
+    async (id: string, how: 'push' | 'replace' | 'none' = 'push') => {
+      if (!index.some((e) => e.id === id)) {
+        setNotice({ kind: 'error', text: `There is no built-in scenario "${id}". Pick one from the library.` });
+        setPanel('library');
+        return false;
+      }
+      setLoading(true);
+      try {
+        const body = await fetchBuiltin(id);
+        api.getState().open({ kind: 'builtin', id }, body, { preferDraft: true });
+        if (how === 'push') history.pushState(null, '', `/simulator/?scenario=${id}`);
+        if (how === 'replace') history.replaceState(null, '', `/simulator/?scenario=${id}`);
+        setShareLink(null);
+        return true;
+      } catch (e) {
+        setNotice({ kind: 'error', text: `Could not load scenario "${id}" (${e instanceof Error ? e.message : String(e)}).` });
+        return false;
+      } finally {
+        setLoading(false);
+      }
+    },
+    [api, index],
+  );
+
+  const openFromLocation = useCallback(async () => {
+    const payload = sharePayload(window.location.hash);
+    const id = new URLSearchParams(window.location.search).get('scenario');
+    if (payload) {
+      const decoded = decodeShare(payload);
+      if (decoded.ok) {
+        api.getState().open({ kind: 'shared', key: fingerprint(payload) }, decoded.value, { preferDraft: true });
+        setLoading(false);
+        return;
+      }
+      setNotice({ kind: 'error', text: decoded.error });
+    } else if (id) {
+      if (await openBuiltin(id, 'none')) return;
+    }
+    const last = api.getState().openLast();
+    // A built-in scenario is fetched again (it may have changed); its draft wins only if edited.
+    if (last?.kind === 'builtin' && (await openBuiltin(last.id, 'replace'))) return;
+    if (last) {
+      setLoading(false);
+      return;
+    }
+    await openBuiltin(index.some((e) => e.id === DEFAULT_ID) ? DEFAULT_ID : (index[0]?.id ?? DEFAULT_ID), 'none');
+  }, [api, index, openBuiltin]);
+
+  useEffect(() => {
+    void loadEngine();
+    void openFromLocation();
+    const onPop = () => void openFromLocation();
+    window.addEventListener('popstate', onPop);
+    window.addEventListener('hashchange', onPop);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('hashchange', onPop);
+    };
+  }, [openFromLocation]);
+
+  const openText = (src: ScenarioSource, body: string, message: string) => {
+    api.getState().open(src, body);
+    history.pushState(null, '', '/simulator/');
+    setShareLink(null);
+    setPanel(null);
+    setNotice({ kind: 'info', text: message });
+  };
+
+  const openTemplate = (t: ScenarioTemplate) => openText({ kind: 'template', id: t.id }, templateText(t), `Started from the template "${t.title}". Your edits are saved in this browser.`);
+
+  // ---- import, export, share --------------------------------------------------------------
+  const importFile = async (file: File) => {
+    setPanel(null);
+    let body: string;
+    try {
+      body = await readFile(file);
+    } catch {
+      setNotice({ kind: 'error', text: `Could not read ${file.name}. Nothing was changed.` });
+      return;
+    }
+    const data = tryParse(body);
+    if (data === undefined) {
+      const at = syntaxErrorAt(body);
+      const lc = at === undefined ? undefined : lineColumnOf(body, at);
+      setNotice({ kind: 'error', text: `${file.name} is not valid JSON${lc ? ` at line ${lc.line}, column ${lc.column}` : ''}. Nothing was changed: your scenario is as it was.` });
+      return;
+    }
+    // AWS CLI output (get-role, get-user, …) joins the current world instead.
+    const iam = parseIamOutput(body);
+    if (iam.ok) {
+      const base = tryParse(text);
+      const added = base !== undefined ? addToWorld(base, iam.value) : undefined;
+      if (added?.ok) {
+        api.getState().setText(formatJson(added.value.doc));
+        setNotice({ kind: 'info', text: `${file.name}: ${added.value.summary}` });
+      } else setNotice({ kind: 'error', text: `${file.name}: ${added ? added.error.message : 'the scenario in the editor is not valid JSON; fix it first'}. Nothing was changed.` });
+      return;
+    }
+    const simulate = await loadEngine();
+    const sim: Simulation = simulate(body);
+    if (!sim.ok) {
+      const details = sim.issues.slice(0, 8).map((i) => `Line ${lineColumnOf(body, locateIssue(body, i).from).line}: ${i.path ? `${i.path}: ` : ''}${i.message}`);
+      if (sim.issues.length > 8) details.push(`…and ${sim.issues.length - 8} more.`);
+      setNotice({
+        kind: 'error',
+        text: `${file.name} is not a valid scenario (${sim.issues.length === 1 ? '1 problem' : `${sim.issues.length} problems`}). Nothing was changed: your scenario is as it was.`,
+        details,
+        action: { label: 'Open it anyway to fix it', run: () => openText({ kind: 'file', name: file.name }, body, `Opened ${file.name}. Fix the problems listed beside the editor.`) },
+      });
+      return;
+    }
+    openText({ kind: 'file', name: file.name }, body, `Opened ${file.name}.`);
+  };
+
+  const exportFile = () => {
+    const id = (tryParse(text) as { id?: unknown } | undefined)?.id;
+    const name = `${typeof id === 'string' && id ? id : 'scenario'}.json`;
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setNotice({ kind: 'info', text: `Downloaded ${name}.` });
+  };
+
+  const share = async () => {
+    const link = shareUrl(window.location.origin, text);
+    setShareLink(link);
+    try {
+      await navigator.clipboard.writeText(link);
+      setNotice({ kind: 'info', text: 'Share link copied to the clipboard. It holds the whole scenario; nothing is uploaded.' });
+    } catch {
+      setNotice({ kind: 'info', text: 'Copy the share link below. It holds the whole scenario; nothing is uploaded.' });
+    }
+  };
+
+  const applyFix = (fix: Fix) => {
+    const doc = tryParse(text);
+    const patched = doc === undefined ? undefined : applyPatch(doc, fix.patch);
+    if (patched === undefined) {
+      setNotice({ kind: 'error', text: `Could not apply "${fix.summary}": the scenario changed since it was suggested.` });
+      return;
+    }
+    api.getState().setText(formatJson(patched));
+    setNotice({ kind: 'info', text: `Applied: ${fix.summary}.` });
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void importFile(file);
+  };
+
+  // ---- what to show -----------------------------------------------------------------------
+  const sim = shown;
+  const r = steps[step];
+  const complete = revealed === 'all';
+  const title = sim?.scenario.title ?? titleOf(text) ?? 'Untitled scenario';
+  const currentId = source?.kind === 'builtin' ? source.id : undefined;
+  const edited = text !== original;
+  const sourceText = !source
+    ? ''
+    : source.kind === 'builtin'
+      ? 'Built-in scenario'
+      : source.kind === 'shared'
+        ? 'Opened from a share link'
+        : source.kind === 'file'
+          ? `Imported from ${source.name}`
+          : 'Started from a template';
+
+  return (
+    <div
+      className={`sim${dragging ? ' is-dragging' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <div className="sim-toolbar">
+        <button type="button" className="btn" aria-expanded={panel === 'library'} aria-controls="sim-library" onClick={() => setPanel(panel === 'library' ? null : 'library')}>
+          Scenarios and templates
+        </button>
+        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
+          Import file
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Import a scenario file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void importFile(f);
+          }}
+        />
+        <button type="button" className="btn" aria-expanded={panel === 'aws'} aria-controls="sim-aws" onClick={() => setPanel(panel === 'aws' ? null : 'aws')}>
+          Add from AWS CLI output
+        </button>
+        <button type="button" className="btn" onClick={exportFile} disabled={!text}>
+          Export
+        </button>
+        <button type="button" className="btn btn--primary" onClick={() => void share()} disabled={!text}>
+          Share
+        </button>
+      </div>
+
+      <div className="sim-notices" role="status">
+        {notice && (
+          <div className={`notice notice--${notice.kind}`}>
+            <p>{notice.text}</p>
+            {notice.details && (
+              <ul>
+                {notice.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            )}
+            <div className="notice__actions">
+              {notice.action && (
+                <button type="button" className="btn btn--small" onClick={notice.action.run}>
+                  {notice.action.label}
+                </button>
+              )}
+              <button type="button" className="btn btn--small btn--ghost" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+      {shareLink && (
+        <div className="share-link">
+          <label className="control">
+            <span>Share link</span>
+            <input readOnly value={shareLink} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        </div>
+      )}
+
+      {panel === 'library' && (
+        <section id="sim-library" className="panel" aria-labelledby="library-title">
+          <h2 id="library-title">Scenarios</h2>
+          <Library
+            index={index}
+            currentId={currentId}
+            onOpen={(id) => {
+              setPanel(null);
+              setNotice(null);
+              void openBuiltin(id);
+            }}
+            onTemplate={openTemplate}
+          />
+        </section>
+      )}
+      {panel === 'aws' && (
+        <section id="sim-aws" className="panel" aria-labelledby="aws-title">
+          <h2 id="aws-title">Add from AWS CLI output</h2>
+          <AwsImport
+            text={text}
+            onApply={(t, summary) => {
+              api.getState().setText(t);
+              setPanel(null);
+              setNotice({ kind: 'info', text: summary });
+            }}
+          />
+        </section>
+      )}
+
+      <section className="sim-scenario" aria-labelledby="scenario-title">
+        <p className="sim-scenario__source">
+          {sourceText}
+          {edited && ' · edited (saved in this browser)'}
+          {restored && ' · your earlier edits were restored'}
+          {edited && (
+            <>
+              {' '}
+              <button type="button" className="btn btn--small btn--ghost" onClick={() => api.getState().revert()}>
+                Revert changes
+              </button>
+            </>
+          )}
+        </p>
+        <h2 id="scenario-title">
+          <InlineMarkdown text={title} />
+        </h2>
+        {sim?.scenario.summary && (
+          <p className="sim-scenario__summary">
+            <InlineMarkdown text={sim.scenario.summary} />
+          </p>
+        )}
+      </section>
+
+      <div className="sim-grid">
+        <section className="sim-run" aria-labelledby="run-title">
+          <h2 id="run-title" className="visually-hidden">
+            Run
+          </h2>
+          <Player stepCount={stepCount} onHelp={openHelp} />
+          {!sim ? (
+            <section className="outcome" aria-labelledby="outcome-heading">
+              <h3 id="outcome-heading">Outcome</h3>
+              <p className="muted">
+                {engine.kind === 'error'
+                  ? `The simulator could not load (${engine.message}).`
+                  : loading || engine.kind === 'loading'
+                    ? 'Loading the simulator…'
+                    : issues.length
+                      ? `No outcome yet: the scenario has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`} (see the editor).`
+                      : 'No scenario yet.'}
+              </p>
+            </section>
+          ) : (
+            <>
+              <OutcomeList
+                steps={steps}
+                current={step}
+                onSelect={(i) => api.getState().selectStep(i, stepCount)}
+                staleNote={stale ? `The scenario has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}; these results are from its last valid version.` : undefined}
+              />
+              {r && (
+                <section className="step" aria-labelledby="step-title">
+                  <h3 id="step-title">
+                    Step {step + 1}: {stepTitle(r)} {r.kind !== 'clock' && <span className="step__label">{stepLabel(r, step)}</span>}
+                  </h3>
+                  {r.kind !== 'clock' && (
+                    <p className="step__meta">
+                      At {r.at} · signed by {callerText(sim.scenario, step)}
+                    </p>
+                  )}
+                  {r.kind !== 'clock' && <GatePipeline trace={r.trace} revealed={revealed} outcome={outcomeText(r)} ok={isSuccess(r)} />}
+                  <TraceText
+                    intro={`Step ${step + 1} of ${stepCount}: ${stepTitle(r)}${r.kind !== 'clock' ? ` (${stepLabel(r, step)})` : ''}.`}
+                    trace={r.kind === 'clock' ? [] : r.trace}
+                    revealed={revealed}
+                    outcome={outcomeText(r)}
+                  />
+                  {complete && <StepResult scenario={sim.scenario} steps={steps} index={step} canApply={!stale} onApplyFix={applyFix} />}
+                </section>
+              )}
+            </>
+          )}
+        </section>
+
+        <section className="sim-edit" aria-labelledby="edit-title">
+          <h2 id="edit-title">Edit</h2>
+          <p className="muted small">Every change runs again at once. Drop a .json file anywhere on the page to import it.</p>
+          <EditorPanel text={text} issues={issues} step={step} onSelectStep={(i) => api.getState().selectStep(i, stepCount)} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+        </section>
+      </div>
+
+      {sim && (
+        <>
+          <section className="sim-wide" aria-labelledby="sequence-title">
+            <h2 id="sequence-title">Sequence</h2>
+            <SequencePanel scenario={sim.scenario} result={sim.result} current={step} />
+          </section>
+          <section className="sim-wide" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Sessions over time</h2>
+            <Timeline scenario={sim.scenario} result={sim.result} current={step} />
+          </section>
+        </>
+      )}
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop a scenario file or AWS CLI output to import it
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The simulator island: its store, then the whole interactive page. */
+export function SimulatorApp({ index }: { index: readonly ScenarioIndexEntry[] }) {
+  return (
+    <ScenarioStoreProvider>
+      <Simulator index={index} />
+    </ScenarioStoreProvider>
+  );
+}

@@ -39,7 +39,7 @@ test.describe('a note without JavaScript', () => {
 
     // And the trace opens without script (native <details>)
     await scenario.locator('summary').first().click();
-    await expect(scenario.locator('.trace__item').first()).toBeVisible();
+    await expect(scenario.locator('.trace li').first()).toBeVisible();
 
     // And each diagram's text alternative is shown while its drawing slot is hidden
     const figure = page.locator('figure.diagram').first();
@@ -178,6 +178,25 @@ test('a note with every collapsed section open passes axe', async ({ page }) => 
   await expectNoAxeViolations(page, 'session-policies with details open');
 });
 
+test('a note body that is not hydrated still renders after a client-side navigation back', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Given a note opened directly (its body is adopted from the server HTML, not hydrated)
+  await page.goto('/notes/assume-role/');
+  await expect(page.locator('#note-body h2#cross-account')).toBeVisible();
+  // When the reader leaves through a client-side link and comes back
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('h1')).toContainText('AssumeRole');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goBack();
+  // Then React renders the body from the payload: the note is all there, and diagrams still draw
+  await expect(page.locator('#note-body h2#cross-account')).toBeVisible();
+  await expect(page.locator('#note-body section.scenario').first()).toBeVisible();
+  const figure = page.locator('figure.diagram').first();
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('.diagram__svg svg')).toBeVisible({ timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
 test('the print stylesheet keeps the note and drops the navigation', async ({ page }) => {
   await page.goto('/notes/assume-role/');
   await page.emulateMedia({ media: 'print' });
@@ -191,7 +210,7 @@ test('the print stylesheet keeps the note and drops the navigation', async ({ pa
 
 test('scenario trace links point at real note headings', async ({ page, request }) => {
   await page.goto('/notes/external-id/');
-  const hrefs = await page.locator('.trace__learn').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('href') ?? ''))]);
+  const hrefs = await page.locator('.trace a').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('href') ?? ''))]);
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) {
     const [path, id] = href.split('#');

@@ -1,17 +1,23 @@
 import type { ReactNode } from 'react';
-import { MermaidDiagram } from '@/components/notes/MermaidDiagram';
 
 /**
  * A mermaid diagram with its text alternative. The text (children) is static HTML and always
- * shown; the drawing is made in the browser only when the figure scrolls into view or the
- * reader asks for it, so diagrams never slow the first load.
+ * shown. The drawing slot carries the mermaid source; components/notes/DiagramEnhancer draws
+ * it in the browser only when the figure scrolls into view or the reader presses the button,
+ * so diagrams never slow the first load. Without JavaScript the slot is hidden.
  * @example <Diagram title="Cross-account AssumeRole" source={`sequenceDiagram …`}>1. …</Diagram>
  */
 export function Diagram({ title, source, children }: { title: string; source: string; children?: ReactNode }) {
   return (
     <figure className="diagram">
       <figcaption className="diagram__title">{title}</figcaption>
-      <MermaidDiagram source={source.trim()} title={title} />
+      <div className="diagram__canvas" data-state="idle" data-source={source.trim()} data-title={title}>
+        <div className="diagram__placeholder">
+          <button type="button" className="diagram__draw">
+            Draw the diagram<span className="visually-hidden">: {title}</span>
+          </button>
+        </div>
+      </div>
       <div className="diagram__text">
         <p className="diagram__text-label">In words</p>
         {children}

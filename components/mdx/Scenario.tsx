@@ -4,15 +4,15 @@ import { loadScenarioView } from '@/lib/content/scenarioRuns';
 import { InlineMarkdown } from './inlineMarkdown';
 import { stepsHtml } from './scenarioHtml';
 
-/** The title of the note section a trace entry points at (for a descriptive link). */
+/** Link text for the note section a trace entry points at: "Read: <section>". */
 function learnLabel(ref: string): string {
   const [slug, anchor] = ref.split('#');
   try {
     const note = loadNote(slug ?? '');
     const h = note.headings.find((x) => x.id === anchor);
-    return h ? `${note.meta.title}: ${h.text}` : note.meta.title;
+    return `Read: ${h ? h.text : note.meta.title}`;
   } catch {
-    return ref;
+    return `Read: ${ref}`;
   }
 }
 

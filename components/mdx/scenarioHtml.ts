@@ -18,7 +18,6 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => entities[c]!);
 }
 
-const resultMark: Record<TraceEntry['result'], string> = { pass: '✓', fail: '✗', skip: '–', info: 'i' };
 const resultWord: Record<TraceEntry['result'], string> = { pass: 'passed', fail: 'failed', skip: 'not needed', info: 'note' };
 
 function fieldsHtml(fields: Field[], label: string): string {
@@ -29,12 +28,13 @@ function fieldsHtml(fields: Field[], label: string): string {
 
 function traceHtml(trace: TraceEntry[], learnLabel: (ref: string) => string): string {
   if (!trace.length) return '';
+  // Compact markup (these lists are most of a note's HTML): the mark is drawn by CSS from
+  // data-r, the result word is in a visually hidden <i>, the gate in <b>.
   const items = trace
     .map(
       (t) =>
-        `<li class="trace__item trace__item--${t.result}"><span class="trace__mark" aria-hidden="true">${resultMark[t.result]}</span>` +
-        `<span class="visually-hidden">${resultWord[t.result]}: </span><span class="trace__gate">${escapeHtml(t.gate)}</span> ` +
-        `${escapeHtml(t.reason)} <a class="trace__learn" href="${escapeHtml(noteHref(t.learn))}">Read: ${escapeHtml(learnLabel(t.learn))}</a></li>`,
+        `<li data-r="${t.result}"><i>${resultWord[t.result]}:</i> <b>${escapeHtml(t.gate)}</b> ${escapeHtml(t.reason)} ` +
+        `<a href="${escapeHtml(noteHref(t.learn))}">${escapeHtml(learnLabel(t.learn))}</a></li>`,
     )
     .join('');
   return `<details class="step__trace"><summary>Why: the ${trace.length} checks STS made</summary><ol class="trace">${items}</ol></details>`;

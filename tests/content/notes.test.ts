@@ -68,7 +68,10 @@ describe('study notes', () => {
         expect(attr(n, 'title'), `${slug}: Diagram title`).toBeTruthy();
         expect(n.children?.length, `${slug}: Diagram text alternative`).toBeGreaterThan(0);
         const source = n.attributes?.find((a) => a.name === 'source');
-        expect(source, `${slug}: Diagram source`).toBeTruthy();
+        const text = (source?.value as { value?: string } | undefined)?.value ?? '';
+        // The source is a template literal holding mermaid text of a known diagram type.
+        expect(text, `${slug}: Diagram source`).toMatch(/^`\s*(sequenceDiagram|flowchart (TD|LR)|graph (TD|LR))\n/);
+        expect(text, `${slug}: Diagram source must not interpolate`).not.toContain('${');
       });
     });
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { routes } from './routes';
 
 /** Collects console errors and uncaught exceptions while a test runs. */
 function watchErrors(page: Page): string[] {
@@ -38,7 +39,7 @@ test.describe('a note without JavaScript', () => {
 
     // And the trace opens without script (native <details>)
     await scenario.locator('summary').first().click();
-    await expect(scenario.locator('.trace__item').first()).toBeVisible();
+    await expect(scenario.locator('.trace li').first()).toBeVisible();
 
     // And each diagram's text alternative is shown while its drawing slot is hidden
     const figure = page.locator('figure.diagram').first();
@@ -155,11 +156,45 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('every note’s diagrams draw without a mermaid error', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  const notes = routes.filter((r) => /^\/notes\/[a-z0-9-]+\/$/.test(r.path)).map((r) => r.path);
+  expect(notes.length).toBeGreaterThan(15);
+  for (const path of notes) {
+    await page.goto(path);
+    await page.locator('.diagram__draw').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+    const n = await page.locator('figure.diagram').count();
+    await expect(page.locator('.diagram__svg svg, .diagram__canvas[data-state="error"]'), path).toHaveCount(n, { timeout: 30_000 });
+    expect(await page.locator('.diagram__canvas[data-state="error"]').allTextContents(), `${path} diagram errors`).toEqual([]);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('a note with every collapsed section open passes axe', async ({ page }) => {
   await page.goto('/notes/session-policies/');
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   await expectNoAxeViolations(page, 'session-policies with details open');
+});
+
+test('a note body that is not hydrated still renders after a client-side navigation back', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Given a note opened directly (its body is adopted from the server HTML, not hydrated)
+  await page.goto('/notes/assume-role/');
+  await expect(page.locator('#note-body h2#cross-account')).toBeVisible();
+  // When the reader leaves through a client-side link and comes back
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('h1')).toContainText('AssumeRole');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goBack();
+  // Then React renders the body from the payload: the note is all there, and diagrams still draw
+  await expect(page.locator('#note-body h2#cross-account')).toBeVisible();
+  await expect(page.locator('#note-body section.scenario').first()).toBeVisible();
+  const figure = page.locator('figure.diagram').first();
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('.diagram__svg svg')).toBeVisible({ timeout: 20_000 });
+  expect(errors).toEqual([]);
 });
 
 test('the print stylesheet keeps the note and drops the navigation', async ({ page }) => {
@@ -175,7 +210,7 @@ test('the print stylesheet keeps the note and drops the navigation', async ({ pa
 
 test('scenario trace links point at real note headings', async ({ page, request }) => {
   await page.goto('/notes/external-id/');
-  const hrefs = await page.locator('.trace__learn').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('href') ?? ''))]);
+  const hrefs = await page.locator('.trace a').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('href') ?? ''))]);
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) {
     const [path, id] = href.split('#');

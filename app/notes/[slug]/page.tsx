@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import type { ComponentType } from 'react';
+import { DiagramEnhancer } from '@/components/notes/DiagramEnhancer';
+import { FrozenHtml } from '@/components/notes/FrozenHtml';
 import { LearningPath } from '@/components/notes/LearningPath';
 import { NoteSearch } from '@/components/notes/NoteSearch';
 import { PrevNext } from '@/components/notes/PrevNext';
@@ -54,16 +56,19 @@ export default async function NotePage({ params }: Props) {
           </p>
         </header>
         <Toc headings={note.headings} />
-        <div className="note__body">
+        <FrozenHtml id="note-body" className="note__body">
           <Content />
-        </div>
+        </FrozenHtml>
         <PrevNext slug={slug} />
       </article>
       <aside className="notes-sidebar" id="learning-path" aria-label="All notes">
         <NoteSearch />
-        <LearningPath current={slug} headings={note.headings} />
+        <FrozenHtml id="note-learning-path">
+          <LearningPath current={slug} headings={note.headings} />
+        </FrozenHtml>
       </aside>
       <PrintExpander />
+      <DiagramEnhancer />
     </div>
   );
 }

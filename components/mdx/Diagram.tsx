@@ -13,7 +13,8 @@ export function Diagram({ title, source, children }: { title: string; source: st
       <figcaption className="diagram__title">{title}</figcaption>
       <div className="diagram__canvas" data-state="idle" data-source={source.trim()} data-title={title}>
         <div className="diagram__placeholder">
-          <button type="button" className="diagram__draw">
+          {/* Enabled by DiagramEnhancer once it can handle the click. */}
+          <button type="button" className="diagram__draw" disabled>
             Draw the diagram<span className="visually-hidden">: {title}</span>
           </button>
         </div>

@@ -87,6 +87,7 @@ export function DiagramEnhancer() {
       draw(canvas);
     };
     document.addEventListener('click', onClick);
+    canvases.forEach((c) => c.querySelector('.diagram__draw')?.removeAttribute('disabled'));
 
     const onTheme = () => {
       const dark = isDark();

@@ -12,6 +12,12 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** Presses every "Draw the diagram" button once the page can handle it (buttons start disabled). */
+async function drawAll(page: Page) {
+  await page.waitForFunction(() => document.querySelectorAll('.diagram__draw[disabled]').length === 0);
+  await page.locator('.diagram__draw').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+}
+
 async function expectNoAxeViolations(page: Page, label: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -141,7 +147,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const path of diagramSamples) {
       await page.goto(path);
       // Ask for every diagram at once ("Draw the diagram"), then wait for all of them.
-      await page.locator('.diagram__draw').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+      await drawAll(page);
       const figures = page.locator('figure.diagram');
       const n = await figures.count();
       expect(n, `${path} has a diagram`).toBeGreaterThan(0);
@@ -163,7 +169,7 @@ test('every note’s diagrams draw without a mermaid error', async ({ page }) =>
   expect(notes.length).toBeGreaterThan(15);
   for (const path of notes) {
     await page.goto(path);
-    await page.locator('.diagram__draw').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+    await drawAll(page);
     const n = await page.locator('figure.diagram').count();
     await expect(page.locator('.diagram__svg svg, .diagram__canvas[data-state="error"]'), path).toHaveCount(n, { timeout: 30_000 });
     expect(await page.locator('.diagram__canvas[data-state="error"]').allTextContents(), `${path} diagram errors`).toEqual([]);

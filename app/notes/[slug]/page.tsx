@@ -56,16 +56,12 @@ export default async function NotePage({ params }: Props) {
           </p>
         </header>
         <Toc headings={note.headings} />
-        <FrozenHtml id="note-body" className="note__body">
-          <Content />
-        </FrozenHtml>
+        <FrozenHtml id="note-body" className="note__body" content={Promise.resolve(<Content />)} />
         <PrevNext slug={slug} />
       </article>
       <aside className="notes-sidebar" id="learning-path" aria-label="All notes">
         <NoteSearch />
-        <FrozenHtml id="note-learning-path">
-          <LearningPath current={slug} headings={note.headings} />
-        </FrozenHtml>
+        <FrozenHtml id="note-learning-path" content={Promise.resolve(<LearningPath current={slug} headings={note.headings} />)} />
       </aside>
       <PrintExpander />
       <DiagramEnhancer />

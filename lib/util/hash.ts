@@ -10,7 +10,7 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** A seeded pseudo-random generator (mulberry32); never the wall clock or Math.random. */
+/** A seeded pseudo-random generator (mulberry32): no wall clock, no unseeded randomness. */
 export function seeded(seed: string): () => number {
   let a = fnv1a(seed);
   return () => {

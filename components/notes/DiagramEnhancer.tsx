@@ -44,13 +44,16 @@ export function DiagramEnhancer() {
       canvas.dataset.state = 'loading';
       // Say "Drawing…" only if it takes a moment, to avoid a flash.
       const slow = window.setTimeout(() => !disposed && !redraw && showStatus(canvas, 'Drawing the diagram…', true), 300);
-      import('./mermaid.chunk')
-        .then(({ renderMermaid }) => renderMermaid(canvas.dataset.source ?? '', themeDark))
+      // The site's one mermaid wrapper (shared with the simulator), loaded on first use.
+      import('@/components/diagram/mermaid.chunk')
+        .then(({ renderMermaid }) => renderMermaid(canvas.dataset.source ?? '', themeDark ? 'dark' : 'light'))
         .then((svg) => {
           if (disposed) return;
           const figure = document.createElement('div');
           figure.className = 'diagram__svg';
           figure.setAttribute('role', 'img');
+          // Focusable, so keyboards can scroll a wide diagram on a phone.
+          figure.tabIndex = 0;
           figure.setAttribute('aria-label', `Diagram: ${canvas.dataset.title ?? ''}. The text below describes it.`);
           figure.innerHTML = svg;
           canvas.replaceChildren(figure);

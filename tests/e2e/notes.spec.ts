@@ -162,6 +162,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('on a phone a drawn sequence diagram keeps its size, scrolls sideways, and passes axe', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/notes/assume-role/');
+  const figure = page.locator('figure.diagram').first();
+  await figure.scrollIntoViewIfNeeded();
+  const svgBox = figure.locator('.diagram__svg');
+  await expect(svgBox.locator('svg')).toBeVisible({ timeout: 20_000 });
+  expect(await svgBox.evaluate((el) => el.scrollWidth > el.clientWidth), 'the diagram is wider than the phone and scrolls').toBe(true);
+  await expect(svgBox).toHaveAttribute('tabindex', '0');
+  const { violations } = await new AxeBuilder({ page }).include('figure.diagram').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+});
+
 test('every note’s diagrams draw without a mermaid error', async ({ page }) => {
   test.setTimeout(240_000);
   const errors = watchErrors(page);

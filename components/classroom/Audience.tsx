@@ -69,7 +69,7 @@ function Audience({ lesson, location, lessons }: { lesson: Lesson; location: Les
         <p className="cr-audience__status" role="status">
           {following ? 'Following the presenter.' : 'Waiting for the presenter…'}
         </p>
-        <button type="button" className="cr-button" onClick={() => toggleFullscreen(deckRef.current)}>
+        <button type="button" className="btn" onClick={() => toggleFullscreen(deckRef.current)}>
           Full screen (F)
         </button>
       </div>

@@ -140,7 +140,7 @@ function QuestionEditor({ slide, id, onChange }: { slide: QuestionSlide; id: str
             <input id={`${id}-opt-${n}`} value={o.text ?? ''} onChange={(e) => onChange({ ...slide, options: options.map((x, k) => (k === n ? { ...x, text: e.target.value } : x)) })} />
             <button
               type="button"
-              className="cr-button cr-button--small"
+              className="btn btn--small"
               aria-label={`Remove option ${letter(n)}`}
               disabled={options.length <= 2}
               onClick={() => onChange({ ...slide, options: options.filter((_, k) => k !== n), answer: slide.answer > n ? slide.answer - 1 : slide.answer === n ? 0 : slide.answer })}
@@ -149,7 +149,7 @@ function QuestionEditor({ slide, id, onChange }: { slide: QuestionSlide; id: str
             </button>
           </div>
         ))}
-        <button type="button" className="cr-button cr-button--small" disabled={options.length >= lessonLimits.options} onClick={() => onChange({ ...slide, options: [...options, { text: 'Another option' }] })}>
+        <button type="button" className="btn btn--small" disabled={options.length >= lessonLimits.options} onClick={() => onChange({ ...slide, options: [...options, { text: 'Another option' }] })}>
           Add an option
         </button>
       </fieldset>
@@ -293,7 +293,7 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
           </select>
           <button
             type="button"
-            className="cr-button"
+            className="btn"
             onClick={() => {
               const l = lessons.find((x) => x.id === start);
               if (l) edit({ ...l, id: `${l.id}-copy` }, `Copied “${l.title}” into the draft.`);
@@ -301,7 +301,7 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
           >
             Copy into the draft
           </button>
-          <button type="button" className="cr-button" onClick={() => edit(emptyDraft(), 'Started a new lesson.')}>
+          <button type="button" className="btn" onClick={() => edit(emptyDraft(), 'Started a new lesson.')}>
             New empty lesson
           </button>
         </div>
@@ -344,13 +344,13 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
                   {i + 1}. {kindLabel[slide.kind]}: {slideLabel(slide)}
                 </h3>
                 <div className="cr-slide-item__tools">
-                  <button id={`move-${i}-up`} type="button" className="cr-button cr-button--small" onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={`Move slide ${i + 1} up`}>
+                  <button id={`move-${i}-up`} type="button" className="btn btn--small" onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={`Move slide ${i + 1} up`}>
                     ↑ Up
                   </button>
-                  <button id={`move-${i}-down`} type="button" className="cr-button cr-button--small" onClick={() => move(i, i + 1)} disabled={i === draft.slides.length - 1} aria-label={`Move slide ${i + 1} down`}>
+                  <button id={`move-${i}-down`} type="button" className="btn btn--small" onClick={() => move(i, i + 1)} disabled={i === draft.slides.length - 1} aria-label={`Move slide ${i + 1} down`}>
                     ↓ Down
                   </button>
-                  <button type="button" className="cr-button cr-button--small cr-button--danger" onClick={() => edit(removeSlide(draft, i), `Slide ${i + 1} deleted.`)} disabled={draft.slides.length <= 1} aria-label={`Delete slide ${i + 1}`}>
+                  <button type="button" className="btn btn--small btn--danger" onClick={() => edit(removeSlide(draft, i), `Slide ${i + 1} deleted.`)} disabled={draft.slides.length <= 1} aria-label={`Delete slide ${i + 1}`}>
                     Delete
                   </button>
                 </div>
@@ -361,7 +361,7 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
         </ol>
         <div className="cr-row" role="group" aria-label="Add a slide">
           {slideKinds.map((k) => (
-            <button key={k} type="button" className="cr-button" disabled={draft.slides.length >= lessonLimits.slides} onClick={() => edit(addSlide(draft, newSlide(k, catalog)), `${kindLabel[k]} slide added as slide ${draft.slides.length + 1}.`)}>
+            <button key={k} type="button" className="btn" disabled={draft.slides.length >= lessonLimits.slides} onClick={() => edit(addSlide(draft, newSlide(k, catalog)), `${kindLabel[k]} slide added as slide ${draft.slides.length + 1}.`)}>
               Add {kindLabel[k].toLowerCase()}
             </button>
           ))}
@@ -385,18 +385,18 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
           </div>
         )}
         <div className="cr-row">
-          <button type="button" className="cr-button cr-button--primary" onClick={onExport} disabled={!check.ok}>
+          <button type="button" className="btn btn--primary" onClick={onExport} disabled={!check.ok}>
             Export JSON file
           </button>
-          <button type="button" className="cr-button" onClick={() => fileRef.current?.click()}>
+          <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
             Import JSON file…
           </button>
           <input ref={fileRef} id="import-file" type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-label="Lesson file to import" onChange={(e) => void onImport(e)} />
-          <button type="button" className="cr-button" onClick={onShare} disabled={!check.ok}>
+          <button type="button" className="btn" onClick={onShare} disabled={!check.ok}>
             Make a share link
           </button>
           {handoutHref && (
-            <a className="cr-button" href={handoutHref}>
+            <a className="btn" href={handoutHref}>
               Handout
             </a>
           )}
@@ -418,10 +418,10 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
             <label htmlFor="share-link">Share link (the whole lesson travels in the link)</label>
             <div className="cr-share__row">
               <input id="share-link" readOnly value={share} onFocus={(e) => e.currentTarget.select()} />
-              <button type="button" className="cr-button" onClick={() => void navigator.clipboard?.writeText(share).then(() => setStatus('Link copied.'), () => undefined)}>
+              <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(share).then(() => setStatus('Link copied.'), () => undefined)}>
                 Copy
               </button>
-              <a className="cr-button cr-button--primary" href={share}>
+              <a className="btn btn--primary" href={share}>
                 Present from the link
               </a>
             </div>

@@ -45,7 +45,7 @@ function Handout({ lesson }: { lesson: Lesson }) {
       <h1>{lesson.title}</h1>
       <p className="lede">{lesson.summary}</p>
       <p className="cr-handout__actions">
-        <button type="button" className="cr-button cr-button--primary" onClick={() => window.print()}>
+        <button type="button" className="btn btn--primary" onClick={() => window.print()}>
           Print
         </button>
         <Link href="/classroom/">Back to the classroom</Link>

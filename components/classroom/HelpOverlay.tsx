@@ -38,7 +38,7 @@ export function HelpOverlay({ open, onClose, only }: { open: boolean; onClose: (
             ))}
           </tbody>
         </table>
-        <button ref={closeRef} type="button" className="cr-button" onClick={onClose}>
+        <button ref={closeRef} type="button" className="btn" onClick={onClose}>
           Close (Esc)
         </button>
       </div>

@@ -183,47 +183,47 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
           <h1>{lesson.title}</h1>
         </div>
         <div className="cr-toolbar__group" role="group" aria-label="Slides">
-          <button type="button" className="cr-button" onClick={s.back} disabled={position.slide === 0 && position.reveal === 0}>
+          <button type="button" className="btn" onClick={s.back} disabled={position.slide === 0 && position.reveal === 0}>
             <span aria-hidden="true">← </span>Back
           </button>
           <span className="cr-counter" aria-hidden="true">
             {position.slide + 1} / {lesson.slides.length}
           </span>
-          <button type="button" className="cr-button" onClick={s.reveal} disabled={slide?.kind === 'note'}>
+          <button type="button" className="btn" onClick={s.reveal} disabled={slide?.kind === 'note'}>
             Reveal
           </button>
-          <button type="button" className="cr-button cr-button--primary" onClick={s.next}>
+          <button type="button" className="btn btn--primary" onClick={s.next}>
             Next<span aria-hidden="true"> →</span>
           </button>
         </div>
         <div className="cr-toolbar__group" role="group" aria-label="Screen">
-          <button type="button" className="cr-button" aria-pressed={blank} onClick={s.toggleBlank}>
+          <button type="button" className="btn" aria-pressed={blank} onClick={s.toggleBlank}>
             Blank
           </button>
-          <button type="button" className="cr-button" aria-pressed={notesOpen} onClick={s.toggleNotes}>
+          <button type="button" className="btn" aria-pressed={notesOpen} onClick={s.toggleNotes}>
             Notes
           </button>
-          <button type="button" className="cr-button" aria-pressed={contrast} onClick={() => s.setContrast(!contrast)}>
+          <button type="button" className="btn" aria-pressed={contrast} onClick={() => s.setContrast(!contrast)}>
             High contrast
           </button>
-          <button type="button" className="cr-button" onClick={() => s.setScale(scale - SCALE_RANGE.step)} aria-label="Smaller type" disabled={scale <= SCALE_RANGE.min}>
+          <button type="button" className="btn" onClick={() => s.setScale(scale - SCALE_RANGE.step)} aria-label="Smaller type" disabled={scale <= SCALE_RANGE.min}>
             A−
           </button>
-          <button type="button" className="cr-button" onClick={() => s.setScale(scale + SCALE_RANGE.step)} aria-label="Larger type" disabled={scale >= SCALE_RANGE.max}>
+          <button type="button" className="btn" onClick={() => s.setScale(scale + SCALE_RANGE.step)} aria-label="Larger type" disabled={scale >= SCALE_RANGE.max}>
             A+
           </button>
-          <button type="button" className="cr-button" aria-pressed={fullscreen} onClick={() => toggleFullscreen(deckRef.current)}>
+          <button type="button" className="btn" aria-pressed={fullscreen} onClick={() => toggleFullscreen(deckRef.current)}>
             Full screen
           </button>
-          <button type="button" className="cr-button" onClick={() => s.setHelp(true)} aria-label="Keyboard help">
+          <button type="button" className="btn" onClick={() => s.setHelp(true)} aria-label="Keyboard help">
             ?
           </button>
         </div>
         <div className="cr-toolbar__group" role="group" aria-label="Audience">
-          <button type="button" className="cr-button" onClick={() => window.open(audienceHref, 'sts-classroom-audience', 'popup,width=1280,height=720')}>
+          <button type="button" className="btn" onClick={() => window.open(audienceHref, 'sts-classroom-audience', 'popup,width=1280,height=720')}>
             Open audience window
           </button>
-          <button type="button" className="cr-button" aria-expanded={shareOpen} aria-controls="cr-share" onClick={() => setShareOpen((o) => !o)}>
+          <button type="button" className="btn" aria-expanded={shareOpen} aria-controls="cr-share" onClick={() => setShareOpen((o) => !o)}>
             Student link
           </button>
           <Timer store={store} />
@@ -236,7 +236,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
             <input id="cr-student-link" readOnly value={absoluteStudent} onFocus={(e) => e.currentTarget.select()} />
             <button
               type="button"
-              className="cr-button"
+              className="btn"
               onClick={() => {
                 void navigator.clipboard?.writeText(absoluteStudent).then(
                   () => setCopied(true),
@@ -246,7 +246,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
             >
               Copy
             </button>
-            <a className="cr-button" href={studentHref} target="_blank" rel="noreferrer">
+            <a className="btn" href={studentHref} target="_blank" rel="noreferrer">
               Open
             </a>
           </div>

@@ -76,23 +76,23 @@ function Student({ lesson, location }: { lesson: Lesson; location: LessonLocatio
         <HelpOverlay open={helpOpen} onClose={() => s.setHelp(false)} only={studentKeys} />
       </Deck>
       <nav className="container cr-student__nav" aria-label="Lesson">
-        <button type="button" className="cr-button" onClick={s.back} disabled={position.slide === 0 && position.reveal === 0}>
+        <button type="button" className="btn" onClick={s.back} disabled={position.slide === 0 && position.reveal === 0}>
           <span aria-hidden="true">← </span>Back
         </button>
         <span className="cr-counter">
           Slide {position.slide + 1} of {lesson.slides.length}
         </span>
         {slide?.kind === 'scenario' && (
-          <button type="button" className="cr-button" onClick={s.reveal} disabled={position.reveal >= max}>
+          <button type="button" className="btn" onClick={s.reveal} disabled={position.reveal >= max}>
             Next check
           </button>
         )}
         {slide?.kind === 'question' && (
-          <button type="button" className="cr-button" onClick={s.reveal} disabled={position.reveal >= max}>
+          <button type="button" className="btn" onClick={s.reveal} disabled={position.reveal >= max}>
             {choices[position.slide] === undefined ? 'Show the answer' : 'Check my answer'}
           </button>
         )}
-        <button type="button" className="cr-button cr-button--primary" onClick={s.next} disabled={atEnd}>
+        <button type="button" className="btn btn--primary" onClick={s.next} disabled={atEnd}>
           Next<span aria-hidden="true"> →</span>
         </button>
       </nav>

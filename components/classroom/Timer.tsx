@@ -21,10 +21,10 @@ export function Timer({ store }: { store: StoreApi<PresenterStore> }) {
       <span className="cr-timer__time" aria-label={`Elapsed ${formatElapsed(timerElapsed(timer, now))}`} role="timer">
         {formatElapsed(timerElapsed(timer, now))}
       </span>
-      <button type="button" className="cr-button cr-button--small" onClick={() => (running ? pauseTimer(Date.now()) : startTimer(Date.now()))}>
+      <button type="button" className="btn btn--small" onClick={() => (running ? pauseTimer(Date.now()) : startTimer(Date.now()))}>
         {running ? 'Pause' : timer.elapsedMs ? 'Resume' : 'Start'}
       </button>
-      <button type="button" className="cr-button cr-button--small" onClick={resetTimer} disabled={!running && !timer.elapsedMs}>
+      <button type="button" className="btn btn--small" onClick={resetTimer} disabled={!running && !timer.elapsedMs}>
         Reset
       </button>
     </div>

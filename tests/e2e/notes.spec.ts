@@ -1,27 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, watchErrors } from './helpers';
 import { routes } from './routes';
-
-/** Collects console errors and uncaught exceptions while a test runs. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 /** Presses every "Draw the diagram" button once the page can handle it (buttons start disabled). */
 async function drawAll(page: Page) {
   await page.waitForFunction(() => document.querySelectorAll('.diagram__draw[disabled]').length === 0);
   await page.locator('.diagram__draw').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
-}
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `${label}: axe violations`).toEqual([]);
 }
 
 test.describe('a note without JavaScript', () => {
@@ -152,11 +136,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const n = await figures.count();
       expect(n, `${path} has a diagram`).toBeGreaterThan(0);
       await expect(page.locator('figure.diagram .diagram__svg svg')).toHaveCount(n, { timeout: 30_000 });
-      const { violations } = await new AxeBuilder({ page })
-        .include('figure.diagram')
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-        .analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`), `${path} diagrams (${colorScheme})`).toEqual([]);
+      await expectNoAxeViolations(page, `${path} diagrams (${colorScheme})`, 'figure.diagram');
     }
     expect(errors).toEqual([]);
   });
@@ -171,8 +151,7 @@ test('on a phone a drawn sequence diagram keeps its size, scrolls sideways, and 
   await expect(svgBox.locator('svg')).toBeVisible({ timeout: 20_000 });
   expect(await svgBox.evaluate((el) => el.scrollWidth > el.clientWidth), 'the diagram is wider than the phone and scrolls').toBe(true);
   await expect(svgBox).toHaveAttribute('tabindex', '0');
-  const { violations } = await new AxeBuilder({ page }).include('figure.diagram').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  expect(violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page, 'phone diagram', 'figure.diagram');
 });
 
 test('every note’s diagrams draw without a mermaid error', async ({ page }) => {

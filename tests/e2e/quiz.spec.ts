@@ -1,25 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, watchErrors } from './helpers';
 
 // Browser tests for the quiz: every mode, keyboard use, reload survival, saved-data recovery,
 // and axe on the interactive states (the page-load state is covered by pages.spec.ts).
 
 const STORAGE_KEY = 'sts-quiz-progress';
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `${label}: axe violations`).toEqual([]);
-}
 
 /** Saved progress (layout 2) with one bank question due for review. */
 function progressWithDueCard(ref: string) {

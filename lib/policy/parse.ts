@@ -202,12 +202,42 @@ function readPrincipal(c: Collector, v: unknown, path: string, name: string): Pr
       ok = false;
       continue;
     }
-    if (k === 'AWS') spec.aws.push(...vals);
+    if (k === 'AWS') {
+      const bad = vals.filter((val, i) => !checkAwsPrincipal(c, val, Array.isArray(v[k]) ? `${p}[${i}]` : p));
+      if (bad.length) ok = false;
+      spec.aws.push(...vals);
+    }
     else if (k === 'Service') spec.service.push(...vals);
     else if (k === 'Federated') spec.federated.push(...vals);
     else spec.canonicalUser.push(...vals);
   }
   return ok ? spec : null;
+}
+
+/**
+ * Checks one AWS principal the way IAM does when it saves a policy ("Invalid principal in policy").
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ * ("You cannot use a wildcard to match part of a principal name or ARN"; a user group cannot be a principal)
+ */
+function checkAwsPrincipal(c: Collector, value: string, path: string): boolean {
+  // "*", an account ID, or the unique ID IAM shows in place of a deleted user or role.
+  if (value === '*' || /^\d{12}$/.test(value) || /^A[A-Z0-9]{15,127}$/.test(value)) return true;
+  const invalid = (why: string) => {
+    c.add('invalid-principal', path, `Invalid principal in policy: "${value}". ${why}`);
+    return false;
+  };
+  const parts = value.split(':');
+  if (parts[0] !== 'arn' || parts.length < 6) return invalid('An AWS principal is "*", a 12-digit account ID, or the ARN of an account root, IAM user, IAM role, role session or federated user.');
+  if (/[*?]/.test(value)) return invalid('A wildcard cannot match part of a principal ARN. Use "*" with a condition such as ArnLike on aws:PrincipalArn instead.');
+  const [, , service, , account = '', ...rest] = parts;
+  const resource = rest.join(':');
+  if (!/^\d{12}$/.test(account)) return invalid('The account in a principal ARN is a 12-digit account ID.');
+  if (service === 'iam') {
+    if (resource === 'root' || /^(user|role)\/./.test(resource)) return true;
+    if (resource.startsWith('group/')) return invalid('A user group cannot be a principal. Name its users, or trust the account and allow sts:AssumeRole in the group\'s policy.');
+  }
+  if (service === 'sts' && /^(assumed-role\/[^/]+\/.|federated-user\/.)/.test(resource)) return true;
+  return invalid('An AWS principal ARN names an account root, an IAM user or role, a role session (sts …:assumed-role/ROLE/SESSION) or a federated user.');
 }
 
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html

@@ -15,7 +15,7 @@ import { type AwsError, type Caller, type Decision, type Session, type TraceEntr
 import { assertNever } from '../result';
 import { isoSeconds, parseInstant, DEFAULT_START } from '../util/time';
 import { type CallStep, type RequestStep, type Scenario, type StepAs, type StepExpect, type StsCall } from './schema';
-import { type World } from './world';
+import { accountPartition, type World } from './world';
 
 /** One unmet expectation. */
 export interface Mismatch {
@@ -105,7 +105,7 @@ function resolveCaller(world: World, as: StepAs | undefined, state: RunState, tr
   }
   if ('root' in as) {
     trace.push({ gate: 'authenticate', result: 'pass', code: 'auth.root', reason: `Signed with the root user's credentials of account ${as.root}.`, learn: learn.authenticate });
-    return { ok: true, caller: { kind: 'root', account: as.root } };
+    return { ok: true, caller: { kind: 'root', account: as.root, partition: accountPartition(world, as.root) } };
   }
   if ('session' in as) {
     const s = state.sessions.get(as.session);

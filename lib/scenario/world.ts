@@ -89,6 +89,23 @@ export function arnAccount(arn: string): string | undefined {
   return acct && /^\d{12}$/.test(acct) ? acct : undefined;
 }
 
+/**
+ * The partition an account lives in (aws, aws-cn, aws-us-gov, …), read from the ARNs of its
+ * users, roles and identity providers; `aws` when the world names none. An account belongs to
+ * exactly one partition. https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html
+ */
+export function accountPartition(world: World, account: string): string {
+  for (const arn of [...world.users.keys(), ...world.roles.keys(), ...world.samlProviders.keys(), ...world.oidcProviders.map((o) => o.arn)]) {
+    if (arnAccount(arn) === account) return arnPartition(arn);
+  }
+  return 'aws';
+}
+
+/** The partition of an ARN (`arn:aws-cn:iam::…` → `aws-cn`). */
+export function arnPartition(arn: string): string {
+  return arn.split(':')[1] || 'aws';
+}
+
 /** The last path element of an IAM ARN's resource (`role/ops/Deploy` → `Deploy`). */
 export function arnName(arn: string): string {
   const res = arn.split(':').slice(5).join(':');

@@ -3,13 +3,13 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 import { learn } from '../explain/learn';
-import { type World } from '../scenario/world';
+import { arnPartition, type World } from '../scenario/world';
 import { authorize, callerPolicies } from './authorize';
-import { callerArn, callerKeys, callerMfa, requestPrincipal, resourceKeys, type StepEnv } from './context';
+import { callerArn, callerKeys, callerMfa, callerPartition, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError, notAuthorized } from './errors';
 import { checkMfa } from './mfa';
-import { diagnoseTrust, issueRoleSession, maxDurationEntry } from './roleSession';
-import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome, invalidParams } from './shared';
+import { checkMaxDuration, diagnoseTrust, issueRoleSession } from './roleSession';
+import { addSessionKeys, checkPackedSize, combineTags, fail, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome, invalidParams } from './shared';
 import { type Caller, type MfaContext, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
@@ -73,7 +73,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   const regionErr = regionCheck(world, roleAccount, env, trace);
   if (regionErr) return fail(trace, regionErr);
 
-  const sp = sessionPolicies(world, p.Policy, p.PolicyArns, stepPath, trace);
+  const sp = sessionPolicies(world, p.Policy, p.PolicyArns, roleAccount, stepPath, trace);
   if (!sp.ok) return fail(trace, sp.error);
 
   const inherited = caller.kind === 'session' ? caller.session.tags.filter((t) => t.transitive) : [];
@@ -95,6 +95,11 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
     const documented = caller.session.kind === 'session-token';
     trace.push({ gate: 'mfa', result: 'info', code: 'mfa.carried', reason: documented ? 'The calling credentials came from GetSessionToken with MFA, so this call carries aws:MultiFactorAuthPresent=true and the age of that MFA sign-in.' : 'The calling role session was created with MFA; the model carries that MFA context into the new session.', learn: learn.mfaKeys, ...(documented ? {} : { uncertain: true }) });
   }
+  // Each partition has its own IAM: credentials from one cannot reach a role in another.
+  // https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html
+  if (arnPartition(roleArn) !== callerPartition(caller)) {
+    return fail(trace, notAuthorized(who, 'sts:AssumeRole', roleArn), { gate: 'trust-policy', result: 'fail', code: 'trust.other-partition', reason: `The role is in the ${arnPartition(roleArn)} partition and the caller in ${callerPartition(caller)}. Partitions have separate IAM, so no trust policy can let a caller from another partition in; STS there finds no such role and answers AccessDenied.`, learn: learn.accessDenied, source: 'https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html', uncertain: true });
+  }
   const role = world.roles.get(roleArn);
   if (!role) {
     // AWS does not reveal whether a role exists: it answers AccessDenied.
@@ -108,12 +113,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   // Trust-policy condition keys of AssumeRole: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
   keys['sts:RoleSessionName'] = sessionName;
   if (p.ExternalId !== undefined) keys['sts:ExternalId'] = p.ExternalId;
-  if (p.SourceIdentity !== undefined) keys['sts:SourceIdentity'] = p.SourceIdentity;
-  if (p.TransitiveTagKeys?.length) keys['sts:TransitiveTagKeys'] = p.TransitiveTagKeys;
-  if (p.Tags?.length) {
-    for (const t of p.Tags) keys[`aws:RequestTag/${t.Key}`] = t.Value;
-    keys['aws:TagKeys'] = p.Tags.map((t) => t.Key);
-  }
+  addSessionKeys(keys, p.Tags, p.TransitiveTagKeys, p.SourceIdentity);
 
   const set = callerPolicies(world, caller);
   const base = { principal, keys, resource: roleArn, resourcePolicy: role.trust, resourceAccount: role.account, mode: 'trust' as const };
@@ -155,18 +155,12 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   if (chained && requested > CHAINING_CAP_SECONDS) {
     return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'), { gate: 'duration', result: 'fail', code: 'duration.chaining-cap', reason: `This is role chaining (the caller uses temporary credentials), which limits the session to 3600 seconds; DurationSeconds is ${requested}. When both this cap and MaxSessionDuration are exceeded, the model reports the chaining cap.`, learn: learn.chaining, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining' });
   }
-  const d = maxDurationEntry(role, requested, p.DurationSeconds !== undefined);
-  trace.push(d);
-  if (d.result === 'fail') return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'));
+  const tooLong = checkMaxDuration(role, requested, p.DurationSeconds !== undefined, trace);
+  if (tooLong) return fail(trace, tooLong);
   if (chained) trace.push({ gate: 'duration', result: 'info', code: 'duration.chained-not-capped-by-parent', reason: `A chained session is limited to one hour but is not cut to the calling session's expiry.`, learn: learn.chaining, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining' });
 
-  let packed: number | undefined;
-  if (sp.policies || p.Tags?.length) {
-    packed = packedPercent(sp.plainChars, p.PolicyArns?.length ?? 0, p.Tags ?? []);
-    if (packed > 100) {
-      return fail(trace, awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy.`), { gate: 'session-policy', result: 'fail', code: 'session.packed-too-large', reason: `Session policies and tags pack to ${packed}% of the allowed space (the model's estimate).`, learn: learn.packedSize, uncertain: true });
-    }
-  }
+  const { packed, error: packedError } = checkPackedSize(sp.policies, sp.plainChars, p.PolicyArns?.length ?? 0, p.Tags ?? [], trace);
+  if (packedError) return fail(trace, packedError);
 
   const sessionMfa: MfaContext = mfa.present ? mfa : { present: false };
   const { session, response } = issueRoleSession({ role, env, seed, stepId, sessionName, durationSeconds: requested, policies: sp.policies, packedPercent: packed, tags: tagged.tags, sourceIdentity, mfa: sessionMfa, chained, createdBy: 'AssumeRole' });

@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  */
 import { type ContextValue, type RequestPrincipal } from '../policy/types';
-import { orgOf, type World } from '../scenario/world';
+import { arnPartition, orgOf, type World } from '../scenario/world';
 import { isoSeconds } from '../util/time';
 import { type Caller, type MfaContext, type Session } from './types';
 
@@ -14,11 +14,25 @@ export function callerArn(c: Caller): string {
     case 'user':
       return c.user.arn;
     case 'root':
-      return `arn:aws:iam::${c.account}:root`;
+      return `arn:${c.partition}:iam::${c.account}:root`;
     case 'session':
       return c.session.arn;
     case 'anonymous':
       return 'anonymous';
+  }
+}
+
+/** The caller's partition (aws, aws-cn, aws-us-gov, …). */
+export function callerPartition(c: Caller): string {
+  switch (c.kind) {
+    case 'user':
+      return arnPartition(c.user.arn);
+    case 'root':
+      return c.partition;
+    case 'session':
+      return arnPartition(c.session.arn);
+    case 'anonymous':
+      return 'aws';
   }
 }
 
@@ -48,7 +62,7 @@ function principalOf(c: Caller): RequestPrincipal {
     case 'user':
       return { kind: 'aws', account: c.user.account, arns: [c.user.arn], ids: [c.user.id] };
     case 'root':
-      return { kind: 'aws', account: c.account, arns: [`arn:aws:iam::${c.account}:root`], ids: [c.account] };
+      return { kind: 'aws', account: c.account, arns: [`arn:${c.partition}:iam::${c.account}:root`], ids: [c.account] };
     case 'session': {
       const s = c.session;
       // A role ARN in a Principal element matches every session of that role.
@@ -130,7 +144,7 @@ export function callerKeys(world: World, c: Caller, env: StepEnv): Record<string
       keys['aws:username'] = c.user.name;
       break;
     case 'root':
-      keys['aws:PrincipalArn'] = `arn:aws:iam::${c.account}:root`;
+      keys['aws:PrincipalArn'] = `arn:${c.partition}:iam::${c.account}:root`;
       keys['aws:PrincipalType'] = 'Account';
       keys['aws:userid'] = c.account;
       break;

@@ -13,9 +13,9 @@ import { isoSeconds, parseInstant } from '../util/time';
 import { describeStatement } from './authorize';
 import { type StepEnv } from './context';
 import { awsError } from './errors';
-import { issueRoleSession, maxDurationEntry } from './roleSession';
-import { combineTags, fail, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, type CallOutcome, invalidParams } from './shared';
-import { type SessionTag, type TraceEntry } from './types';
+import { checkMaxDuration, issueRoleSession } from './roleSession';
+import { addSessionKeys, checkPackedSize, combineTags, fail, regionCheck, sessionPolicies, validateSessionPolicyParams, type CallOutcome, invalidParams } from './shared';
+import { type AwsError, type SessionTag, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
 
@@ -67,7 +67,7 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
   const roleAccount = roleArn.split(':')[4] ?? '';
   const regionErr = regionCheck(world, roleAccount, env, trace);
   if (regionErr) return fail(trace, regionErr);
-  const sp = sessionPolicies(world, p.Policy, p.PolicyArns, stepPath, trace);
+  const sp = sessionPolicies(world, p.Policy, p.PolicyArns, roleAccount, stepPath, trace);
   if (!sp.ok) return fail(trace, sp.error);
 
   const a = p.SAMLAssertion!;
@@ -145,21 +145,14 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
     const m = /^urn:oid:1\.3\.6\.1\.4\.1\.5923\.1\.1\.1\.(\d+)$/.exec(name);
     if (m) keys[`SAML:${eduPerson[m[1]!] ?? name}`] = values;
   }
-  if (tags.length) {
-    for (const t of tags) keys[`aws:RequestTag/${t.Key}`] = t.Value;
-    keys['aws:TagKeys'] = tags.map((t) => t.Key);
-  }
-  if (transitiveKeys.length) keys['sts:TransitiveTagKeys'] = transitiveKeys;
-  if (sourceIdentity !== undefined) keys['sts:SourceIdentity'] = sourceIdentity;
+  addSessionKeys(keys, tags, transitiveKeys, sourceIdentity);
   const principal: RequestPrincipal = { kind: 'federated', arns: [], ids: [], federated: providerArn };
-  if (!federatedTrust(world, roleArn, 'sts:AssumeRoleWithSAML', principal, keys, trace)) return fail(trace, awsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithSAML'));
-  const extra = federatedExtras(world, roleArn, principal, keys, tags.length > 0, sourceIdentity, trace);
-  if (extra) return fail(trace, extra === 'tag' ? awsError('AccessDenied', 'Not authorized to perform sts:TagSession') : awsError('AccessDenied', 'Not authorized to perform sts:SetSourceIdentity'));
+  const denied = authorizeFederated(world, roleArn, 'sts:AssumeRoleWithSAML', principal, keys, tags.length > 0, sourceIdentity, trace);
+  if (denied) return fail(trace, denied);
 
   const requested = p.DurationSeconds ?? limits.assumeRoleDefaultSeconds;
-  const d = maxDurationEntry(role, requested, p.DurationSeconds !== undefined);
-  trace.push(d);
-  if (d.result === 'fail') return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'));
+  const tooLong = checkMaxDuration(role, requested, p.DurationSeconds !== undefined, trace);
+  if (tooLong) return fail(trace, tooLong);
   let duration = requested;
   const sessionEnd = a.sessionNotOnOrAfter ? parseInstant(a.sessionNotOnOrAfter) : undefined;
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html (the session ends at SessionNotOnOrAfter if that comes first)
@@ -167,8 +160,8 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
     duration = Math.max(0, Math.floor((sessionEnd - env.now) / 1000));
     trace.push({ gate: 'duration', result: 'info', code: 'duration.saml-session-not-on-or-after', reason: `The assertion's SessionNotOnOrAfter (${a.sessionNotOnOrAfter}) comes first, so the session lasts ${duration} seconds instead of ${requested}.`, learn: learn.duration, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html' });
   }
-  const packed = sp.policies || tags.length ? packedPercent(sp.plainChars, p.PolicyArns?.length ?? 0, tags) : undefined;
-  if (packed !== undefined && packed > 100) return fail(trace, awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy.`));
+  const { packed, error: packedError } = checkPackedSize(sp.policies, sp.plainChars, p.PolicyArns?.length ?? 0, tags, trace);
+  if (packedError) return fail(trace, packedError);
   const { session, response } = issueRoleSession({ role, env, seed, stepId, sessionName, durationSeconds: duration, policies: sp.policies, packedPercent: packed, tags: tagged.tags, sourceIdentity, mfa: { present: false }, chained: false, createdBy: 'AssumeRoleWithSAML', federatedProvider: providerArn });
   Object.assign(response, {
     Subject: a.nameId ?? '',
@@ -183,6 +176,17 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
 
 // eduPerson attribute OIDs that AWS exposes as SAML:* keys.
 const eduPerson: Record<string, string> = { '1': 'edupersonaffiliation', '2': 'edupersonnickname', '5': 'edupersonprimaryaffiliation', '6': 'edupersonprincipalname', '7': 'edupersonentitlement', '9': 'edupersonscopedaffiliation', '10': 'edupersontargetedid' };
+
+/**
+ * The trust policy for a federated caller: the call's action, then sts:TagSession and
+ * sts:SetSourceIdentity when the token sets tags or a SourceIdentity. Returns the AccessDenied.
+ */
+function authorizeFederated(world: World, roleArn: string, action: string, principal: RequestPrincipal, keys: Record<string, ContextValue>, hasTags: boolean, sourceIdentity: string | undefined, trace: TraceEntry[]): AwsError | undefined {
+  if (!federatedTrust(world, roleArn, action, principal, keys, trace)) return awsError('AccessDenied', `Not authorized to perform ${action}`);
+  const extra = federatedExtras(world, roleArn, principal, keys, hasTags, sourceIdentity, trace);
+  if (extra) return awsError('AccessDenied', `Not authorized to perform ${extra === 'tag' ? 'sts:TagSession' : 'sts:SetSourceIdentity'}`);
+  return undefined;
+}
 
 /** sts:TagSession and sts:SetSourceIdentity for federated callers; returns what failed. */
 function federatedExtras(world: World, roleArn: string, principal: RequestPrincipal, keys: Record<string, ContextValue>, hasTags: boolean, sourceIdentity: string | undefined, trace: TraceEntry[]): 'tag' | 'source' | undefined {
@@ -261,7 +265,7 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   const roleAccount = roleArn.split(':')[4] ?? '';
   const regionErr = regionCheck(world, roleAccount, env, trace);
   if (regionErr) return fail(trace, regionErr);
-  const sp = sessionPolicies(world, p.Policy, p.PolicyArns, stepPath, trace);
+  const sp = sessionPolicies(world, p.Policy, p.PolicyArns, roleAccount, stepPath, trace);
   if (!sp.ok) return fail(trace, sp.error);
 
   const tok = p.WebIdentityToken!;
@@ -345,11 +349,6 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   const transitiveKeys = asList(tagClaim?.transitive_tag_keys);
   const tagged = combineTags([], tags, transitiveKeys, trace);
   if (!tagged.ok) return fail(trace, tagged.error);
-  if (tags.length) {
-    for (const t of tags) keys[`aws:RequestTag/${t.Key}`] = t.Value;
-    keys['aws:TagKeys'] = tags.map((t) => t.Key);
-  }
-  if (transitiveKeys.length) keys['sts:TransitiveTagKeys'] = transitiveKeys;
   // The token can set SourceIdentity with the https://aws.amazon.com/source_identity claim.
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html (SourceIdentity)
   const siClaim = claims['https://aws.amazon.com/source_identity'];
@@ -357,18 +356,16 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   if (sourceIdentity !== undefined && (!NAME_RE.test(sourceIdentity) || sourceIdentity.startsWith('aws:'))) {
     return fail(trace, awsError('InvalidIdentityToken', 'Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with "aws:"'), { gate: 'source-identity', result: 'fail', code: 'oidc.bad-source-identity', reason: `The token's source_identity "${sourceIdentity}" is not a valid SourceIdentity.`, learn: learn.sourceIdentity, uncertain: true });
   }
-  if (sourceIdentity !== undefined) keys['sts:SourceIdentity'] = sourceIdentity;
+  addSessionKeys(keys, tags, transitiveKeys, sourceIdentity);
   const principal: RequestPrincipal = { kind: 'federated', arns: [], ids: [], federated };
-  if (!federatedTrust(world, roleArn, 'sts:AssumeRoleWithWebIdentity', principal, keys, trace)) return fail(trace, awsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'));
-  const extra = federatedExtras(world, roleArn, principal, keys, tags.length > 0, sourceIdentity, trace);
-  if (extra) return fail(trace, extra === 'tag' ? awsError('AccessDenied', 'Not authorized to perform sts:TagSession') : awsError('AccessDenied', 'Not authorized to perform sts:SetSourceIdentity'));
+  const denied = authorizeFederated(world, roleArn, 'sts:AssumeRoleWithWebIdentity', principal, keys, tags.length > 0, sourceIdentity, trace);
+  if (denied) return fail(trace, denied);
 
   const requested = p.DurationSeconds ?? limits.assumeRoleDefaultSeconds;
-  const d = maxDurationEntry(role, requested, p.DurationSeconds !== undefined);
-  trace.push(d);
-  if (d.result === 'fail') return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'));
-  const packed = sp.policies || tags.length ? packedPercent(sp.plainChars, p.PolicyArns?.length ?? 0, tags) : undefined;
-  if (packed !== undefined && packed > 100) return fail(trace, awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy.`));
+  const tooLong = checkMaxDuration(role, requested, p.DurationSeconds !== undefined, trace);
+  if (tooLong) return fail(trace, tooLong);
+  const { packed, error: packedError } = checkPackedSize(sp.policies, sp.plainChars, p.PolicyArns?.length ?? 0, tags, trace);
+  if (packedError) return fail(trace, packedError);
   const sessionTags: SessionTag[] = tagged.tags;
   const { session, response } = issueRoleSession({ role, env, seed, stepId, sessionName: p.RoleSessionName!, durationSeconds: requested, policies: sp.policies, packedPercent: packed, tags: sessionTags, sourceIdentity, mfa: { present: false }, chained: false, createdBy: 'AssumeRoleWithWebIdentity', federatedProvider: federated });
   const ordered: Record<string, unknown> = { Credentials: response.Credentials };

@@ -25,7 +25,7 @@ export function getCallerIdentity(caller: Caller): CallOutcome {
       response = { UserId: caller.user.id, Account: caller.user.account, Arn: caller.user.arn };
       break;
     case 'root':
-      response = { UserId: caller.account, Account: caller.account, Arn: `arn:aws:iam::${caller.account}:root` };
+      response = { UserId: caller.account, Account: caller.account, Arn: callerArn(caller) };
       break;
     case 'session':
       response = { UserId: caller.session.userId, Account: caller.session.account, Arn: caller.session.arn };

@@ -6,8 +6,9 @@ import { type ContextValue, type RequestPrincipal } from '../policy/types';
 import { type NamedPolicy, type Role } from '../scenario/world';
 import { describeStatement } from './authorize';
 import { type StepEnv } from './context';
+import { awsError } from './errors';
 import { credentialsFor } from './shared';
-import { type MfaContext, type Session, type SessionTag, type TraceEntry } from './types';
+import { type AwsError, type MfaContext, type Session, type SessionTag, type TraceEntry } from './types';
 
 /**
  * Looks inside the trust policy for the conditions learners most need named: ExternalId
@@ -104,4 +105,14 @@ export function maxDurationEntry(role: Role, requested: number, explicit: boolea
   return explicit
     ? { gate: 'duration', result: 'pass', code: 'duration.within-max', reason: `DurationSeconds ${requested} is within ${role.name}'s MaxSessionDuration of ${role.maxSessionDuration} seconds.`, learn: learn.duration }
     : { gate: 'duration', result: 'pass', code: 'duration.default', reason: `No DurationSeconds was passed, so the session lasts the default 3600 seconds${role.maxSessionDuration > 3600 ? `, even though ${role.name}'s MaxSessionDuration is ${role.maxSessionDuration}` : ''}.`, learn: learn.duration, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html' };
+}
+
+/**
+ * Pushes the MaxSessionDuration check; returns AWS's ValidationError when the request exceeds it.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds)
+ */
+export function checkMaxDuration(role: Role, requested: number, explicit: boolean, trace: TraceEntry[]): AwsError | undefined {
+  const d = maxDurationEntry(role, requested, explicit);
+  trace.push(d);
+  return d.result === 'fail' ? awsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.') : undefined;
 }

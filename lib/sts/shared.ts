@@ -1,6 +1,7 @@
 /** Pieces shared by the credential-issuing calls: session policies, tags, packed size, regions, issuing. */
 import { learn } from '../explain/learn';
 import { parsePolicy } from '../policy/parse';
+import { type ContextValue } from '../policy/types';
 import { type NamedPolicy, type World } from '../scenario/world';
 import { isoSeconds } from '../util/time';
 import { makeAccessKeyId, makeSecrets } from './credentials';
@@ -31,19 +32,23 @@ export function validateSessionPolicyParams(v: Validator, policy: unknown, polic
   if (typeof policy === 'string') {
     v.string('policy', policy, { ...rules.policy, max: maxPolicyChars });
   } else if (policy !== undefined) {
-    const text = JSON.stringify(policy);
-    if (maxPolicyChars !== undefined && text.length > maxPolicyChars) v.string('policy', text, { max: maxPolicyChars });
+    // A policy written as a JSON object is sent as its compact text, so the same constraints apply.
+    v.string('policy', JSON.stringify(policy), { ...rules.policy, max: maxPolicyChars });
   }
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (PolicyArns: up to 10 managed policy ARNs)
   v.listMax('policyArns', policyArns, limits.sessionPolicyArnsMax);
   policyArns?.forEach((p, i) => v.string(`policyArns.${i + 1}.member.arn`, p.arn, rules.arn));
 }
 
-/** Parses the inline session policy and resolves the managed ones. */
+/**
+ * Parses the inline session policy and resolves the managed ones, which must live in `owner`,
+ * the account of the role (or, for GetFederationToken, of the calling user).
+ */
 export function sessionPolicies(
   world: World,
   policy: unknown,
   policyArns: { arn: string }[] | undefined,
+  owner: string,
   stepPath: string,
   trace: TraceEntry[],
 ): { ok: true; policies?: NamedPolicy[]; plainChars: number } | { ok: false; error: AwsError } {
@@ -62,6 +67,12 @@ export function sessionPolicies(
     out.push({ label: 'inline session policy', path: `${stepPath}/params/Policy`, policy: r.policy });
   }
   for (const [i, p] of (policyArns ?? []).entries()) {
+    const policyAccount = p.arn.split(':')[4];
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (PolicyArns: "The policies must exist in the same account as the role.")
+    if (policyAccount !== 'aws' && policyAccount !== owner) {
+      trace.push({ gate: 'session-policy', result: 'fail', code: 'session.managed-other-account', reason: `PolicyArns[${i}] names ${p.arn}, a policy of account ${policyAccount}. Managed session policies must be in the same account as the role (for GetFederationToken, as the calling user): ${owner}. STS looks for the policy there and does not find it.`, learn: learn.sessionPolicies, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html', uncertain: true });
+      return { ok: false, error: awsError('InvalidParameterValue', `The policy ${p.arn} does not exist or is not attachable.`) };
+    }
     const m = world.managedPolicies.get(p.arn);
     if (!m && /^arn:aws[\w-]*:iam::aws:policy\//.test(p.arn)) {
       trace.push({ gate: 'session-policy', result: 'info', code: 'session.managed-not-modelled', reason: `PolicyArns[${i}] names the AWS managed policy ${p.arn}, which the simulator has no copy of; it counts as allowing nothing. Add its document to world.managedPolicies to model it.`, learn: learn.sessionPolicies, uncertain: true });
@@ -93,6 +104,39 @@ export function sessionPolicies(
 export function packedPercent(inlineChars: number, managedCount: number, tags: { Key: string; Value: string }[]): number {
   const units = Math.ceil(inlineChars / 3) + managedCount * 40 + tags.reduce((n, t) => n + t.Key.length + t.Value.length + 4, 0);
   return Math.max(1, Math.ceil((units / 2048) * 100));
+}
+
+/**
+ * Checks the packed size of the session policies and tags a call passes. Pushes the trace
+ * entry and returns the error when they pack to more than 100%; returns the percentage
+ * (undefined when the call passes neither) otherwise.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (PackedPolicySize, PackedPolicyTooLarge)
+ */
+export function checkPackedSize(
+  policies: NamedPolicy[] | undefined,
+  inlineChars: number,
+  managedCount: number,
+  tags: { Key: string; Value: string }[],
+  trace: TraceEntry[],
+): { packed?: number; error?: AwsError } {
+  if (!policies && !tags.length) return {};
+  const packed = packedPercent(inlineChars, managedCount, tags);
+  if (packed <= 100) return { packed };
+  trace.push({ gate: 'session-policy', result: 'fail', code: 'session.packed-too-large', reason: `Session policies and tags pack to ${packed}% of the allowed space (the model's estimate).`, learn: learn.packedSize, uncertain: true });
+  return { packed, error: awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy.`) };
+}
+
+/**
+ * Adds the request context keys that session tags, transitive tag keys and SourceIdentity set.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
+ */
+export function addSessionKeys(keys: Record<string, ContextValue>, tags: { Key: string; Value: string }[] | undefined, transitiveKeys?: string[], sourceIdentity?: string): void {
+  if (tags?.length) {
+    for (const t of tags) keys[`aws:RequestTag/${t.Key}`] = t.Value;
+    keys['aws:TagKeys'] = tags.map((t) => t.Key);
+  }
+  if (transitiveKeys?.length) keys['sts:TransitiveTagKeys'] = transitiveKeys;
+  if (sourceIdentity !== undefined) keys['sts:SourceIdentity'] = sourceIdentity;
 }
 
 /** Validates the Tags and TransitiveTagKeys members' model constraints. */

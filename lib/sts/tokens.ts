@@ -7,10 +7,10 @@
 import { learn } from '../explain/learn';
 import { type World, orgOf, rootTaskPolicies } from '../scenario/world';
 import { authorize, callerPolicies } from './authorize';
-import { callerAccount, callerArn, callerKeys, requestPrincipal, resourceKeys, type StepEnv } from './context';
+import { callerAccount, callerArn, callerKeys, callerPartition, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError, notAuthorized } from './errors';
 import { checkMfa } from './mfa';
-import { combineTags, credentialsFor, fail, issued, packedPercent, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome, invalidParams } from './shared';
+import { addSessionKeys, checkPackedSize, combineTags, credentialsFor, fail, issued, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome, invalidParams } from './shared';
 import { type Caller, type Session, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
@@ -77,7 +77,7 @@ export function getSessionToken(world: World, caller: Caller, p: GetSessionToken
   const user = caller.kind === 'user' ? caller.user : undefined;
   const session: Session = {
     stepId, kind: 'session-token', createdBy: 'GetSessionToken', account,
-    arn: user ? user.arn : `arn:aws:iam::${account}:root`, userId: user ? user.id : account, user,
+    arn: user ? user.arn : callerArn(caller), userId: user ? user.id : account, user,
     accessKeyId: c.accessKeyId, issuedAt: env.now, expiresAt: c.expiresAt, mfa, tags: [], chained: false,
   };
   trace.push(issued(`temporary credentials for ${session.arn}`, duration, c.expiresAt, mfa.present ? ' They carry the MFA context, so MFA-protected actions and IAM calls work.' : ' Without MFA they cannot call IAM, and they can call only AssumeRole and GetCallerIdentity in STS.'));
@@ -109,18 +109,16 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
   const account = callerAccount(caller)!;
   const regionErr = regionCheck(world, account, env, trace);
   if (regionErr) return fail(trace, regionErr);
-  const sp = sessionPolicies(world, p.Policy, p.PolicyArns, stepPath, trace);
+  const sp = sessionPolicies(world, p.Policy, p.PolicyArns, account, stepPath, trace);
   if (!sp.ok) return fail(trace, sp.error);
   const tagged = combineTags([], p.Tags ?? [], [], trace);
   if (!tagged.ok) return fail(trace, tagged.error);
 
   const name = p.Name!;
-  const fedArn = `arn:aws:sts::${account}:federated-user/${name}`;
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns (arn:partition:sts::account:federated-user/name)
+  const fedArn = `arn:${callerPartition(caller)}:sts::${account}:federated-user/${name}`;
   const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, account) };
-  if (p.Tags?.length) {
-    for (const t of p.Tags) keys[`aws:RequestTag/${t.Key}`] = t.Value;
-    keys['aws:TagKeys'] = p.Tags.map((t) => t.Key);
-  }
+  addSessionKeys(keys, p.Tags);
   const set = callerPolicies(world, caller);
   const base = { principal: requestPrincipal(caller), keys, resource: fedArn, resourceAccount: account, mode: 'request' as const };
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html
@@ -140,8 +138,8 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
     duration = p.DurationSeconds ?? limits.userTokenDefaultSeconds;
     trace.push({ gate: 'duration', result: 'pass', code: p.DurationSeconds === undefined ? 'duration.default' : 'duration.within-max', reason: p.DurationSeconds === undefined ? 'No DurationSeconds: the default is 43200 seconds (12 hours).' : `DurationSeconds ${duration} is within 900–129600.`, learn: learn.duration });
   }
-  const packed = sp.policies || p.Tags?.length ? packedPercent(sp.plainChars, p.PolicyArns?.length ?? 0, p.Tags ?? []) : undefined;
-  if (packed !== undefined && packed > 100) return fail(trace, awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy.`));
+  const { packed, error: packedError } = checkPackedSize(sp.policies, sp.plainChars, p.PolicyArns?.length ?? 0, p.Tags ?? [], trace);
+  if (packedError) return fail(trace, packedError);
   if (!sp.policies) {
     trace.push({ gate: 'session-policy', result: 'info', code: 'session.none-federation', reason: 'No session policy was passed, so the federated user will have no permissions at all (only resource policies that name it can grant access).', learn: learn.federationToken, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html' });
   }
@@ -190,7 +188,7 @@ export function assumeRoot(world: World, caller: Caller, p: AssumeRootParams, en
   const target = /^\d{12}$/.test(p.TargetPrincipal!) ? p.TargetPrincipal! : (/^arn:[\w-]+:iam::(\d{12}):root$/.exec(p.TargetPrincipal!)?.[1] ?? p.TargetPrincipal!);
   const account = callerAccount(caller)!;
   const org = orgOf(world, account);
-  const targetRoot = `arn:aws:iam::${target}:root`;
+  const targetRoot = `arn:${callerPartition(caller)}:iam::${target}:root`;
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management
   if (!org || org.management !== account) {
     return fail(trace, notAuthorized(callerArn(caller), 'sts:AssumeRoot', targetRoot), { gate: 'caller-permissions', result: 'fail', code: 'assume-root.not-management', reason: `AssumeRoot is called from the Organizations management account (or a delegated administrator for IAM); ${account} is not ${org ? `the management account of ${org.id}` : 'in an organization'}.`, learn: learn.assumeRoot, source: src });

@@ -117,7 +117,7 @@ export interface Session {
 /** Who signs a step, resolved against the world and the sessions issued so far. */
 export type Caller =
   | { kind: 'user'; user: User; mfa: MfaContext; console: boolean }
-  | { kind: 'root'; account: string }
+  | { kind: 'root'; account: string; partition: string }
   | { kind: 'session'; session: Session }
   | { kind: 'anonymous' };
 

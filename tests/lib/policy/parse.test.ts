@@ -186,6 +186,18 @@ describe('parsePolicy: located issues', () => {
     `);
   });
 
+  it('refuses AWS principals IAM would refuse: partial wildcards, groups, other resource types, bare names (' + PRINCIPAL + ')', () => {
+    const good = ['*', '111122223333', 'AROADBQP57FF2AEXAMPLE', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::111122223333:user/ops/alice', 'arn:aws-cn:iam::111122223333:role/R', 'arn:aws:sts::111122223333:assumed-role/R/s', 'arn:aws:sts::111122223333:federated-user/bob'];
+    expect(issuesOf({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: good }, Action: 'sts:AssumeRole' }] }, 'trust')).toEqual([]);
+    const bad = ['arn:aws:iam::111122223333:user/*', 'arn:aws:iam::*:root', 'arn:aws:iam::111122223333:group/devs', 'arn:aws:iam::111122223333:policy/P', 'alice', 'arn:aws:iam::1234:root'];
+    const issues = issuesOf({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: bad }, Action: 'sts:AssumeRole' }] }, 'trust');
+    expect(issues.map((i) => [i.code, i.path])).toEqual(bad.map((_, n) => ['invalid-principal', `Statement[0].Principal.AWS[${n}]`]));
+    expect(issues[0]!.message).toMatch(/^Invalid principal in policy: "arn:aws:iam::111122223333:user\/\*"\. A wildcard cannot match part of a principal ARN/);
+    expect(issues[2]!.message).toMatch(/A user group cannot be a principal/);
+    // The same rule for a resource policy, with a single string.
+    expect(issuesOf({ Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/a*' }, Action: 's3:GetObject', Resource: '*' } }, 'resource').map((i) => i.path)).toEqual(['Statement.Principal.AWS']);
+  });
+
   it('requires Resource in identity policies and forbids Principal', () => {
     const doc = { Statement: { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: '*' } } };
     expect(issuesOf(doc, 'identity').map((i) => [i.code, i.path])).toEqual([

@@ -200,3 +200,37 @@ describe('requests with issued credentials', () => {
     expect(r.error?.code).toBe('ExpiredToken');
   });
 });
+
+describe('PackedPolicySize and PackedPolicyTooLarge (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html)', () => {
+  // Ten tags of the longest key and value the API allows pack far beyond the allotted space.
+  const bigTags = Array.from({ length: 10 }, (_, i) => ({ Key: `k${i}`.padEnd(128, 'x'), Value: 'v'.repeat(256) }));
+  const taggingWorld = baseWorld({
+    users: [{ arn: ALICE, policies: [allow(['sts:AssumeRole', 'sts:TagSession', 'sts:GetFederationToken'])] }],
+    roles: [{ arn: ROLE_X, trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] } }],
+  });
+  it.each([
+    ['AssumeRole', { RoleArn: ROLE_X, RoleSessionName: 'packed', Tags: bigTags }],
+    ['GetFederationToken', { Name: 'Bob', Policy: allow('s3:GetObject'), Tags: bigTags }],
+  ])('%s fails with PackedPolicyTooLarge, and the trace says why', (call, params) => {
+    const r = lastCall(taggingWorld, [{ as: { user: ALICE }, call, params }]);
+    expect(r.error?.code).toBe('PackedPolicyTooLarge');
+    expect(r.error?.message).toMatch(/^Packed policy consumes \d+% of allotted space, please use smaller policy\.$/);
+    const entry = r.trace.find((t) => t.code === 'session.packed-too-large');
+    expect(entry?.result).toBe('fail');
+    expect(entry?.uncertain).toBe(true);
+  });
+  it('AssumeRoleWithWebIdentity: tags in the token count too', () => {
+    const principalTags = Object.fromEntries(bigTags.map((t) => [t.Key, [t.Value]]));
+    const world = oidcWorld();
+    (world.roles[0]!.trustPolicy.Statement[0] as { Action: string | string[] }).Action = ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'];
+    const r = lastCall(world, [WI({ WebIdentityToken: token({ 'https://aws.amazon.com/tags': { principal_tags: principalTags } }) })]);
+    expect(r.error?.code).toBe('PackedPolicyTooLarge');
+    expect(r.trace.at(-1)?.code).toBe('session.packed-too-large');
+  });
+  it('a small session policy reports its PackedPolicySize as a percentage', () => {
+    const r = lastCall(taggingWorld, [{ as: { user: ALICE }, call: 'AssumeRole', params: { RoleArn: ROLE_X, RoleSessionName: 'packed', Policy: allow('s3:GetObject') } }]);
+    expect(r.outcome).toBe('success');
+    expect(r.response?.PackedPolicySize).toBeGreaterThan(0);
+    expect(r.response?.PackedPolicySize).toBeLessThanOrEqual(100);
+  });
+});

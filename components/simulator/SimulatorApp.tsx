@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { ScenarioStoreProvider, useScenarioStore, useScenarioStoreApi } from '@/components/providers/ScenarioStoreProvider';
 import type { Fix, Simulation } from '@/lib/engine';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
@@ -249,6 +249,13 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
 
   // ---- what to show -----------------------------------------------------------------------
   const sim = shown;
+  const starting = !sim && engine.kind !== 'error' && (loading || engine.kind === 'loading');
+  // The editor and the sections below the run (sequence, timeline) mount in a transition after
+  // the first result shows: React renders them in slices instead of one long task on phones.
+  const [rest, setRest] = useState(false);
+  useEffect(() => {
+    if (!starting && !rest) startTransition(() => setRest(true));
+  }, [starting, rest]);
   const r = steps[step];
   const complete = revealed === 'all';
   const title = sim?.scenario.title ?? titleOf(text) ?? 'Untitled scenario';
@@ -371,6 +378,14 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
         </section>
       )}
 
+      {starting ? (
+        // Until the first scenario and the engine are in, one tall placeholder holds the place of
+        // the scenario and the run/edit grid, so nothing on screen moves when they arrive.
+        <div className="sim-starting" role="status">
+          <p className="muted">Loading the simulator…</p>
+        </div>
+      ) : (
+      <>
       <section className="sim-scenario" aria-labelledby="scenario-title">
         <p className="sim-scenario__source">
           {sourceText}
@@ -449,11 +464,17 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
         <section className="sim-edit" aria-labelledby="edit-title">
           <h2 id="edit-title">Edit</h2>
           <p className="muted small">Every change runs again at once. Drop a .json file anywhere on the page to import it.</p>
-          <EditorPanel text={text} issues={issues} step={step} onSelectStep={(i) => api.getState().selectStep(i, stepCount)} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+          {rest ? (
+            <EditorPanel text={text} issues={issues} step={step} onSelectStep={(i) => api.getState().selectStep(i, stepCount)} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+          ) : (
+            <p className="muted">Loading the editor…</p>
+          )}
         </section>
       </div>
+      </>
+      )}
 
-      {sim && (
+      {sim && rest && (
         <>
           <section className="sim-wide" aria-labelledby="sequence-title">
             <h2 id="sequence-title">Sequence</h2>

@@ -286,3 +286,21 @@ test('fits a 360px phone without sideways scrolling', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the first load does not shift the layout (CLS under 0.1 on a phone)', async ({ page }) => {
+  // Given a phone-sized window that records every layout shift from the start
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.addInitScript(() => {
+    (window as unknown as { cls: number }).cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) (window as unknown as { cls: number }).cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // When the simulator opens its default scenario and the editor mounts
+  await page.goto('/simulator/');
+  await expect(page.getByRole('region', { name: 'Outcome' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sequence' })).toBeAttached();
+  await page.waitForTimeout(500);
+  // Then the page moved less than "good" CLS allows
+  expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.1);
+});

@@ -50,7 +50,7 @@ function formatHuman(r: StsResult, file: string): string {
       if (!c && !a) lines.push(`      → ${JSON.stringify(s.response)}`);
     }
     if (s.error) lines.push(`      → ${s.error.code} (${s.error.httpStatus}): ${s.error.message.length > 300 ? s.error.message.slice(0, 300) + '…' : s.error.message}`);
-    for (const f of s.fixes ?? []) lines.push(`      ${paint('36', 'fix:')} ${f.summary}`);
+    for (const f of s.fixes ?? []) lines.push(`      ${paint('36', 'fix:')} ${f.summary}${f.weakens ? paint('33', ` (weakens security: ${f.weakens})`) : ''}`);
     if (s.expect && !s.expect.met) for (const m of s.expect.mismatches) lines.push(`      ${paint('31', 'expected')} ${m.field} ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
   }
   return lines.join('\n');

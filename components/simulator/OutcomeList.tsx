@@ -35,7 +35,7 @@ export function OutcomeList({ steps, current, onSelect, staleNote }: Props) {
                     {r.kind !== 'clock' && <span className="outcome__label">{stepLabel(r, i)}</span>}
                   </span>
                   <span className={`outcome__result ${r.kind === 'clock' ? 'is-clock' : isSuccess(r) ? 'is-pass' : 'is-fail'}`}>{outcomeText(r)}</span>
-                  {missed && <span className="outcome__expect">(not what the file expects)</span>}
+                  {missed && <span className="outcome__expect">(differs from the file’s expect)</span>}
                 </button>
               </li>
             );

@@ -74,7 +74,9 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const [tab, setTab] = useState<'form' | 'json'>('form');
   const [help, setHelp] = useState(false);
   const [loading, setLoading] = useState(true);
-  const [shareLink, setShareLink] = useState<string | null>(null);
+  // The link and the text it holds: once the scenario changes, the link no longer shows it.
+  const [shared, setShareLink] = useState<{ url: string; text: string } | null>(null);
+  const shareLink = shared && shared.text === text ? shared.url : null;
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -220,7 +222,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
 
   const share = async () => {
     const link = shareUrl(window.location.origin, text);
-    setShareLink(link);
+    setShareLink({ url: link, text });
     try {
       await navigator.clipboard.writeText(link);
       setNotice({ kind: 'info', text: 'Share link copied to the clipboard. It holds the whole scenario; nothing is uploaded.' });
@@ -238,6 +240,8 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
     }
     api.getState().setText(formatJson(patched));
     setNotice({ kind: 'info', text: `Applied: ${fix.summary}.` });
+    // The Apply button goes away with the failure; keep keyboard users on the step's new result.
+    requestAnimationFrame(() => document.getElementById('step-title')?.focus());
   };
 
   const onDrop = (e: DragEvent) => {
@@ -439,7 +443,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
               />
               {r && (
                 <section className="step" aria-labelledby="step-title">
-                  <h3 id="step-title">
+                  <h3 id="step-title" tabIndex={-1}>
                     Step {step + 1}: {stepTitle(r)} {r.kind !== 'clock' && <span className="step__label">{stepLabel(r, step)}</span>}
                   </h3>
                   {r.kind !== 'clock' && (

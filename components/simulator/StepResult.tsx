@@ -170,7 +170,10 @@ export function StepResult({ scenario, steps, index, canApply, onApplyFix }: Pro
       {r.outcome === 'error' && <Denial r={r} />}
       {r.expect && !r.expect.met && (
         <div className="expect-miss">
-          <h4>Not what the file expects</h4>
+          <h4>Differs from the file’s expect</h4>
+          <p className="small">
+            The scenario’s <code>expect</code> records what this step did when it was written. Your changes made it behave differently, which is the point when you explore; update or remove <code>expect</code> before you keep the file as a test.
+          </p>
           <ul>
             {r.expect.mismatches.map((m) => (
               <li key={m.field}>
@@ -185,8 +188,16 @@ export function StepResult({ scenario, steps, index, canApply, onApplyFix }: Pro
           <h4>Fixes that make this step succeed</h4>
           <ul>
             {r.fixes.map((f, i) => (
-              <li key={i}>
-                <span>{f.summary}</span>
+              <li key={i} className={f.weakens ? 'fix--weakens' : undefined}>
+                <span>
+                  {f.summary}
+                  {f.weakens && (
+                    <>
+                      <br />
+                      <strong className="fix__warning">Weakens security:</strong> {f.weakens}
+                    </>
+                  )}
+                </span>
                 <button type="button" className="btn btn--small" disabled={!canApply} onClick={() => onApplyFix(f)} aria-label={`Apply: ${f.summary}`}>
                   Apply
                 </button>

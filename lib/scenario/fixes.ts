@@ -3,11 +3,12 @@
  * make it succeed. Candidates come from the trace; each is verified by applying its patch
  * and running the scenario again, so a fix that is offered always works.
  */
+import { matchAction } from '../policy/match';
 import { applyPatch, type PatchOp } from '../util/jsonPatch';
 import { loadScenario } from './load';
 import { runScenario, type Fix, type StepResult } from './run';
 import { type CallStep, type RequestStep, type Scenario } from './schema';
-import { arnAccount, type World } from './world';
+import { arnAccount, type Role, type World } from './world';
 
 type Raw = { world?: Record<string, unknown>; steps?: Record<string, unknown>[] } & Record<string, unknown>;
 
@@ -61,6 +62,26 @@ function signer(ctx: Ctx, step: CallStep | RequestStep): { principal?: string; o
   }
   return {};
 }
+
+/**
+ * The condition keys of the trust statements that already allow `action`. A new statement without
+ * them lets its principal in without meeting them (MFA, ExternalId, source IP, …).
+ */
+function guardKeys(role: Role, action: string): string[] {
+  const keys = role.trust.policy.statements
+    .filter((s) => s.effect === 'Allow' && s.conditions.length && (s.action ?? []).some((a) => matchAction(a, action)))
+    .flatMap((s) => s.conditions.map((c) => c.key));
+  return [...new Set(keys)];
+}
+
+/** What a fix that adds an unconditioned trust statement gives up, if anything. */
+function weakensTrust(role: Role, action: string): string | undefined {
+  const keys = guardKeys(role, action);
+  if (!keys.length) return undefined;
+  return `The new statement has no Condition, so it skips what ${role.name}'s trust policy checks for everyone else (${keys.join(', ')}). Prefer a fix that meets the condition.`;
+}
+
+const withWeakens = (weakens: string | undefined): Pick<Fix, 'weakens'> => (weakens ? { weakens } : {});
 
 /** Candidate fixes for one failed step, from its trace. */
 function candidates(ctx: Ctx, i: number): Fix[] {
@@ -120,12 +141,12 @@ function candidates(ctx: Ctx, i: number): Fix[] {
   const stsAction = 'call' in step ? `sts:${step.call}` : undefined;
   if (role && who.principal && codes.has('trust.no-statement-allows') && stsAction === 'sts:AssumeRole') {
     const p = addStatement(ctx.raw, `/world/roles/${role.index}/trustPolicy`, { Effect: 'Allow', Principal: { AWS: who.principal }, Action: 'sts:AssumeRole' });
-    if (p) out.push({ summary: `Add ${who.principal} to ${role.name}'s trust policy`, patch: p });
+    if (p) out.push({ summary: `Add ${who.principal} to ${role.name}'s trust policy`, patch: p, ...withWeakens(weakensTrust(role, 'sts:AssumeRole')) });
   }
   if (role && who.principal && (codes.has('tags.tagsession-denied') || codes.has('source-identity.denied'))) {
     const action = codes.has('tags.tagsession-denied') ? 'sts:TagSession' : 'sts:SetSourceIdentity';
     const p = addStatement(ctx.raw, `/world/roles/${role.index}/trustPolicy`, { Effect: 'Allow', Principal: { AWS: who.principal }, Action: action });
-    if (p) out.push({ summary: `Allow ${action} for ${who.principal} in ${role.name}'s trust policy`, patch: p });
+    if (p) out.push({ summary: `Allow ${action} for ${who.principal} in ${role.name}'s trust policy`, patch: p, ...withWeakens(weakensTrust(role, action)) });
   }
   if (who.owner && codes.has('identity.no-allow')) {
     const action = 'request' in step ? step.request.action : stsAction;
@@ -184,7 +205,10 @@ export function computeFixes(text: string | unknown): (scenario: Scenario, resul
     const ctx: Ctx = { raw, scenario, world: loaded.world, results };
     results.forEach((r, i) => {
       if (r.kind === 'clock' || r.outcome === 'success') return;
-      const fixes = candidates(ctx, i).filter((f) => verify(raw, i, f));
+      // Fixes that keep every safeguard come first; those that go around one come last, flagged.
+      const fixes = candidates(ctx, i)
+        .filter((f) => verify(raw, i, f))
+        .sort((a, b) => Number(!!a.weakens) - Number(!!b.weakens));
       if (fixes.length) r.fixes = fixes;
     });
   };

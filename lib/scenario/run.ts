@@ -27,6 +27,8 @@ export interface Mismatch {
 /** A suggested change to the scenario that makes a failed step succeed. */
 export interface Fix {
   summary: string;
+  /** Set when the fix makes the step succeed by going around a safeguard (an MFA or ExternalId condition, …): what it gives up. */
+  weakens?: string;
   patch: { op: 'add' | 'replace' | 'remove'; path: string; value?: unknown }[];
 }
 

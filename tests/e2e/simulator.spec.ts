@@ -108,6 +108,18 @@ test('applies a suggested fix with one click', async ({ page }) => {
   await page.getByRole('button', { name: 'Apply: Pass the ExternalId the trust policy expects ("Cust-7f3a9c21")' }).click();
   await expect(outcomeItem(page, 1)).toContainText('Credentials issued');
   await expect(page.getByText('Applied: Pass the ExternalId')).toBeVisible();
+  // Focus moves to the step's new result instead of falling back to the page
+  await expect(page.locator('#step-title')).toBeFocused();
+  // The file's expect still says AccessDenied: the page says so without calling it a failure
+  await expect(page.getByRole('heading', { name: 'Differs from the file’s expect' })).toBeVisible();
+});
+
+test('a fix that goes around the MFA condition is flagged and listed last', async ({ page }) => {
+  await open(page, 'mfa-protected-role');
+  const fixes = page.locator('.fixes li');
+  await expect(fixes.first()).toContainText('Sign the call with MFA');
+  await expect(fixes.last()).toContainText('Weakens security:');
+  await expect(fixes.last()).toContainText('aws:MultiFactorAuthPresent');
 });
 
 test('steps through by keyboard, plays and pauses, with a shortcut overlay', async ({ page }) => {
@@ -173,6 +185,9 @@ test('a share link carries the edited scenario to a fresh browser', async ({ pag
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   expect(link).toMatch(/\/simulator\/#s=[A-Za-z0-9_-]+$/);
+  // Editing after sharing hides the link, which would no longer hold the scenario
+  await page.getByLabel('ExternalId', { exact: true }).fill('Cust-7f3a9c2');
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveCount(0);
 
   // A reader with no drafts of their own opens it
   const other = await browser.newContext();

@@ -117,4 +117,19 @@ describe('engine properties', () => {
     });
     expect(offered).toBeGreaterThanOrEqual(3);
   });
+
+  it('a fix that goes around a trust-policy condition is flagged and listed after the ones that keep it', () => {
+    // Given a role that requires MFA and a caller with an MFA device who signs without it
+    const world = baseWorld({ roles: [{ arn: ROLE_X, trustPolicy: trust({ AWS: '111111111111' }, 'sts:AssumeRole', { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }), maxSessionDuration: 3600 }] });
+    const r = simulate({ format: 'sts-scenario/v1', id: 'fw', title: 'f', world, steps: [{ as: { user: ALICE }, call: 'AssumeRole', params: { RoleArn: ROLE_X, RoleSessionName: 's1' } }] });
+    if (!r.ok) throw new Error('invalid');
+    const fixes = r.result.steps[0]!.kind === 'call' ? (r.result.steps[0]!.fixes ?? []) : [];
+    // Then signing with MFA comes first and keeps the safeguard
+    expect(fixes[0]?.summary).toMatch(/^Sign the call with MFA/);
+    expect(fixes[0]?.weakens).toBeUndefined();
+    // And adding alice to the trust policy without the condition is last and says what it gives up
+    const around = fixes.find((f) => f.summary.startsWith('Add arn:aws:iam::111111111111:user/alice'));
+    expect(around?.weakens).toMatch(/aws:MultiFactorAuthPresent/);
+    expect(fixes.at(-1)).toBe(around);
+  });
 });

@@ -67,7 +67,7 @@ export function EditorPanel({ text, issues, step, onSelectStep, onChange, tab, o
                     setReveal({ ...l.range });
                   }}
                 >
-                  <span className="problems__where">Line {l.line}</span> {l.issue.path && <code>{l.issue.path}</code>} {l.issue.message}
+                  <span className="problems__where">Line {l.line}</span> {l.issue.path && <code>{l.issue.path}</code>} {l.issue.message.replace(/^not valid JSON at line \d+, (column \d+): /, '$1: not valid JSON: ')}
                 </button>
               </li>
             ))}

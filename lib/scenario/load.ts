@@ -52,9 +52,13 @@ function zodIssues(error: z.ZodError): ScenarioIssue[] {
 
 /** A JSON syntax error located by line and column (browsers word JSON.parse errors differently, so we find the spot ourselves). */
 function jsonError(text: string, e: unknown): ScenarioIssue {
-  const msg = (e instanceof Error ? e.message : String(e)).replace(/^JSON\.parse: /, '');
-  const at = syntaxErrorAt(text) ?? (/position (\d+)/.exec(msg) ? Number(/position (\d+)/.exec(msg)![1]) : undefined);
+  const raw = (e instanceof Error ? e.message : String(e)).replace(/^JSON\.parse: /, '');
+  let at = syntaxErrorAt(text) ?? (/position (\d+)/.exec(raw) ? Number(/position (\d+)/.exec(raw)![1]) : undefined);
+  // We give the line and column ourselves; drop the engine's own "at position N (line L column C)".
+  const msg = raw.replace(/\s*(?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/, '').replace(/\s*at line \d+ column \d+ of the JSON data$/, '');
   if (at === undefined) return { path: '', message: `not valid JSON: ${msg}` };
+  // A missing comma is noticed at the next token, often on the next line: point just after the value that needs it.
+  if (/^Expected ',' or /.test(msg)) while (at > 0 && /\s/.test(text[at - 1]!)) at--;
   const { line, column } = lineColumnOf(text, at);
   return { path: '', message: `not valid JSON at line ${line}, column ${column}: ${msg}` };
 }

@@ -226,7 +226,8 @@ export function lineColumnOf(text: string, offset: number): { line: number; colu
 export function locateIssue(text: string, issue: { path: string; message: string }): TextRange {
   if (!issue.path && /JSON/.test(issue.message)) {
     const m = /line (\d+),? column (\d+)/.exec(issue.message);
-    const at = syntaxErrorAt(text) ?? (m ? offsetOf(text, Number(m[1]), Number(m[2])) : undefined);
+    // The engine's line and column win (it may point before the token where parsing stopped).
+    const at = (m ? offsetOf(text, Number(m[1]), Number(m[2])) : undefined) ?? syntaxErrorAt(text);
     if (at !== undefined) return { from: at, to: Math.min(text.length, at + 1) };
   }
   return locatePath(text, issue.path);

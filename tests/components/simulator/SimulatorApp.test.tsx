@@ -48,7 +48,7 @@ describe('SimulatorApp', () => {
 
   it('re-runs at once when the form changes, and keeps the draft in localStorage', async () => {
     await renderAt('/simulator/?scenario=cross-account-external-id');
-    fireEvent.change(screen.getByLabelText('ExternalId'), { target: { value: 'Cust-7f3a9c21' } });
+    fireEvent.change(await screen.findByLabelText('ExternalId'), { target: { value: 'Cust-7f3a9c21' } });
     expect(outcomeLines()[0]).toContain('Credentials issued');
     const stored = JSON.parse(window.localStorage.getItem(DRAFTS_KEY)!) as { last: string; drafts: Record<string, { text: string }> };
     expect(stored.last).toBe('builtin:cross-account-external-id');
@@ -66,7 +66,7 @@ describe('SimulatorApp', () => {
     fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
     expect(player.textContent).toContain('Step 2 of 4');
     // Keys typed into a field are not shortcuts
-    fireEvent.keyDown(screen.getByLabelText('ExternalId'), { key: 'ArrowRight' });
+    fireEvent.keyDown(await screen.findByLabelText('ExternalId'), { key: 'ArrowRight' });
     expect(player.textContent).toContain('Step 2 of 4');
 
     vi.useFakeTimers();

@@ -82,4 +82,15 @@ describe('syntaxErrorAt', () => {
     const text = '{\n  "id": oops\n}';
     expect(lineColumnOf(text, locateIssue(text, { path: '', message: 'not valid JSON: Unexpected token \'o\', "{ "id": oops }" is not valid JSON' }).from)).toEqual({ line: 2, column: 9 });
   });
+
+  it('reports a missing comma once, after the value that needs it, with no engine position suffix', () => {
+    const text = '{\n  "format": "sts-scenario/v1",\n  "id": "x"\n  "title": "t"\n}';
+    const r = simulate(text);
+    expect(r.ok).toBe(false);
+    const message = r.ok ? '' : r.issues[0]!.message;
+    expect(message).toMatch(/^not valid JSON at line 3, column 12: Expected ',' or '}'/);
+    expect(message).not.toMatch(/position/);
+    // The editor places it at the same spot
+    expect(lineColumnOf(text, locateIssue(text, { path: '', message }).from)).toEqual({ line: 3, column: 12 });
+  });
 });

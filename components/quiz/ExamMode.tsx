@@ -5,13 +5,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { displayOptions } from '@/lib/quiz/display';
 import { answerExam, deadline, formatClock, goTo, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag, type ExamSession } from '@/lib/quiz/exam';
 import { isCorrect, PASS_PERCENT, scoreExam } from '@/lib/quiz/grade';
-import { topicLabels, topics, type Topic } from '@/lib/quiz/topics';
+import type { Topic } from '@/lib/quiz/topics';
 import type { Question } from '@/lib/quiz/types';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
 import { useProgress, useProgressStore } from './ProgressProvider';
 import { QuestionCard } from './QuestionCard';
 import { AnswerLinks } from './QuestionRunner';
 import { QuizLoading } from './QuizLoading';
+import { TopicField } from './TopicField';
 import { useQuizData } from './useQuizData';
 import type { QuizData } from './quizData.chunk';
 import { useQuizKeys } from './useQuizKeys';
@@ -85,17 +86,7 @@ function ExamSetup({ data }: { data: QuizData }) {
           <label htmlFor="exam-minutes">Minutes</label>
           <input id="exam-minutes" type="number" inputMode="numeric" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.currentTarget.value) || 1)))} />
         </div>
-        <div className="quiz-field">
-          <label htmlFor="exam-topic">Topic</label>
-          <select id="exam-topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value as Topic | '')}>
-            <option value="">All topics</option>
-            {topics.map((t) => (
-              <option key={t} value={t}>
-                {topicLabels[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TopicField id="exam-topic" value={topic} onChange={setTopic} />
         <label className="quiz-check">
           <input type="checkbox" checked={generated} onChange={(e) => setGenerated(e.currentTarget.checked)} /> Include generated questions (about one in five)
         </label>

@@ -32,14 +32,22 @@ export function ExamMode() {
   const state = useQuizData();
   const hydrated = useProgress((s) => s.hydrated);
   const exam = useProgress((s) => s.exam);
+  // True once the learner has moved from one stage to the next on this page (not on load or
+  // reload): then the new stage takes focus, as practice does for each new question.
+  const [moved, setMoved] = useState(false);
+  const onMove = () => setMoved(true);
   if (state.kind !== 'ready' || !hydrated) return <QuizLoading state={state} />;
-  if (!exam) return <ExamSetup data={state.data} />;
-  if (exam.submittedAt === undefined) return <ExamRunner data={state.data} exam={exam} />;
-  return <ExamResults data={state.data} exam={exam} />;
+  if (!exam) return <ExamSetup data={state.data} onStart={onMove} focusOnMount={moved} />;
+  if (exam.submittedAt === undefined) return <ExamRunner data={state.data} exam={exam} focusOnMount={moved} />;
+  return <ExamResults data={state.data} exam={exam} onNewExam={onMove} />;
 }
 
-function ExamSetup({ data }: { data: QuizData }) {
+function ExamSetup({ data, onStart, focusOnMount }: { data: QuizData; onStart: () => void; focusOnMount: boolean }) {
   const store = useProgressStore();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnMount) headingRef.current?.focus();
+  }, [focusOnMount]);
   const [count, setCount] = useState<number>(10);
   const [minutes, setMinutes] = useState<number>(20);
   const [topic, setTopic] = useState<Topic | ''>('');
@@ -47,6 +55,7 @@ function ExamSetup({ data }: { data: QuizData }) {
   const start = () => {
     const seed = store.getState().takeSeed('exam');
     const refs = pickExamRefs(data.questions, { count, seed, topics: topic ? [topic] : [], generated: generated ? data.templateIds : [] });
+    onStart();
     store.getState().setExam(startExam(refs, minutes * 60, Date.now()));
   };
   const available = data.questions.filter((q) => !topic || q.topic === topic).length;
@@ -58,7 +67,9 @@ function ExamSetup({ data }: { data: QuizData }) {
         start();
       }}
     >
-      <h2>Set up an exam</h2>
+      <h2 tabIndex={-1} ref={headingRef}>
+        Set up an exam
+      </h2>
       <p className="muted">
         Like the real thing: no feedback until you submit, a countdown, and questions you can flag to come back to. AWS
         gives about two minutes a question (65 in 130 minutes for SAA-C03).
@@ -115,7 +126,7 @@ function finish(store: ReturnType<typeof useProgressStore>, items: { ref: string
   store.getState().finishExam(done, results, { at: now, total: items.length, correct, durationSeconds: Math.round((Math.min(now, deadline(exam)) - exam.startedAt) / 1000) });
 }
 
-function ExamRunner({ data, exam }: { data: QuizData; exam: ExamSession }) {
+function ExamRunner({ data, exam, focusOnMount }: { data: QuizData; exam: ExamSession; focusOnMount: boolean }) {
   const store = useProgressStore();
   const items = useExamQuestions(data, exam);
   const [now, setNow] = useState(() => Date.now());
@@ -123,7 +134,8 @@ function ExamRunner({ data, exam }: { data: QuizData; exam: ExamSession }) {
   const [help, setHelp] = useState(false);
   const [announce, setAnnounce] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
+  // Focus follows the question on screen once the learner moves (or has just started the exam).
+  const moved = useRef(focusOnMount);
 
   const left = remainingSeconds(exam, now);
   useEffect(() => {
@@ -249,7 +261,7 @@ function ExamRunner({ data, exam }: { data: QuizData; exam: ExamSession }) {
 
 type ReviewFilter = 'all' | 'wrong' | 'flagged';
 
-function ExamResults({ data, exam }: { data: QuizData; exam: ExamSession }) {
+function ExamResults({ data, exam, onNewExam }: { data: QuizData; exam: ExamSession; onNewExam: () => void }) {
   const store = useProgressStore();
   const items = useExamQuestions(data, exam);
   const [filter, setFilter] = useState<ReviewFilter>('all');
@@ -294,7 +306,14 @@ function ExamResults({ data, exam }: { data: QuizData; exam: ExamSession }) {
           Missed questions are now review cards: <Link href="/quiz/review/">review them when they are due</Link>.
         </p>
         <div className="quiz-actions__buttons">
-          <button type="button" className="quiz-button" onClick={() => store.getState().setExam(null)}>
+          <button
+            type="button"
+            className="quiz-button"
+            onClick={() => {
+              onNewExam();
+              store.getState().setExam(null);
+            }}
+          >
             Start a new exam
           </button>
         </div>

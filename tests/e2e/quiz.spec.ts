@@ -70,8 +70,10 @@ test('timed exam: flag, survive a reload, submit, then score by topic and review
   await page.getByLabel(/Include generated questions/).uncheck();
   await page.getByRole('button', { name: 'Start the exam' }).click();
 
+  // Focus moves to the first question, not back to the top of the page
+  await expect(page.getByRole('heading', { name: 'Question 1 of 5' })).toBeFocused();
+
   // Answer question 1 and flag it, by keyboard
-  await expect(page.getByRole('heading', { name: 'Question 1 of 5' })).toBeVisible();
   await page.keyboard.press('1');
   await page.keyboard.press('f');
   await expect(page.getByRole('button', { name: 'Flagged for review' })).toHaveAttribute('aria-pressed', 'true');

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { displayOptions } from '@/lib/quiz/display';
-import { answerExam, deadline, formatClock, goTo, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag, type ExamSession } from '@/lib/quiz/exam';
+import { answerExam, deadline, examMinutes, formatClock, goTo, isValidExamMinutes, MAX_EXAM_MINUTES, MIN_EXAM_MINUTES, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag, type ExamSession } from '@/lib/quiz/exam';
 import { isCorrect, PASS_PERCENT, scoreExam } from '@/lib/quiz/grade';
 import type { Topic } from '@/lib/quiz/topics';
 import type { Question } from '@/lib/quiz/types';
@@ -49,19 +49,33 @@ function ExamSetup({ data, onStart, focusOnMount }: { data: QuizData; onStart: (
     if (focusOnMount) headingRef.current?.focus();
   }, [focusOnMount]);
   const [count, setCount] = useState<number>(10);
-  const [minutes, setMinutes] = useState<number>(20);
+  // The field's text, as typed: clamped to 1–240 only on blur and on submit, so it can be retyped.
+  const [minutesText, setMinutesText] = useState('20');
+  const [minutesNote, setMinutesNote] = useState<string | undefined>();
   const [topic, setTopic] = useState<Topic | ''>('');
   const [generated, setGenerated] = useState(true);
+  const commitMinutes = (): number => {
+    const m = examMinutes(minutesText, count * 2);
+    if (String(m) !== minutesText.trim()) {
+      setMinutesText(String(m));
+      setMinutesNote(minutesText.trim() === '' ? `Set to ${m} minutes, two a question.` : `Set to ${m} minutes: an exam lasts from ${MIN_EXAM_MINUTES} to ${MAX_EXAM_MINUTES} minutes.`);
+    }
+    return m;
+  };
   const start = () => {
+    const minutes = commitMinutes();
     const seed = store.getState().takeSeed('exam');
     const refs = pickExamRefs(data.questions, { count, seed, topics: topic ? [topic] : [], generated: generated ? data.templateIds : [] });
     onStart();
     store.getState().setExam(startExam(refs, minutes * 60, Date.now()));
   };
   const available = data.questions.filter((q) => !topic || q.topic === topic).length;
+  const minutesInvalid = minutesText.trim() !== '' && !isValidExamMinutes(minutesText);
+  const minutesMessage = minutesInvalid ? `Enter a whole number of minutes from ${MIN_EXAM_MINUTES} to ${MAX_EXAM_MINUTES}.` : minutesNote;
   return (
     <form
       className="quiz-panel quiz-setup"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         start();
@@ -83,7 +97,8 @@ function ExamSetup({ data, onStart, focusOnMount }: { data: QuizData; onStart: (
             onChange={(e) => {
               const c = Number(e.currentTarget.value);
               setCount(c);
-              setMinutes(c * 2);
+              setMinutesText(String(c * 2));
+              setMinutesNote(undefined);
             }}
           >
             {counts.map((c) => (
@@ -95,13 +110,31 @@ function ExamSetup({ data, onStart, focusOnMount }: { data: QuizData; onStart: (
         </div>
         <div className="quiz-field">
           <label htmlFor="exam-minutes">Minutes</label>
-          <input id="exam-minutes" type="number" inputMode="numeric" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.currentTarget.value) || 1)))} />
+          <input
+            id="exam-minutes"
+            type="number"
+            inputMode="numeric"
+            min={MIN_EXAM_MINUTES}
+            max={MAX_EXAM_MINUTES}
+            step={1}
+            value={minutesText}
+            aria-invalid={minutesInvalid || undefined}
+            aria-describedby="exam-minutes-message"
+            onChange={(e) => {
+              setMinutesText(e.currentTarget.value);
+              setMinutesNote(undefined);
+            }}
+            onBlur={commitMinutes}
+          />
         </div>
         <TopicField id="exam-topic" value={topic} onChange={setTopic} />
         <label className="quiz-check">
           <input type="checkbox" checked={generated} onChange={(e) => setGenerated(e.currentTarget.checked)} /> Include generated questions (about one in five)
         </label>
       </div>
+      <p id="exam-minutes-message" className={`quiz-field__message${minutesInvalid ? ' is-error' : ''}`} aria-live="polite">
+        {minutesMessage}
+      </p>
       {topic && !generated && available < count && <p className="muted">This topic has {available} bank questions; the exam will have {available}.</p>}
       <button type="submit" className="quiz-button">
         Start the exam

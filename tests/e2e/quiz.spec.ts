@@ -116,6 +116,51 @@ test('timed exam: flag, survive a reload, submit, then score by topic and review
   expect(errors).toEqual([]);
 });
 
+test('timed exam: the Minutes field can be cleared and retyped, and is kept in range', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/quiz/exam/');
+  const minutes = page.getByLabel('Minutes');
+  await expect(minutes).toHaveValue('20');
+
+  // When the learner clears the field with Backspace and types 45, it says 45 (not 145)
+  await minutes.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(minutes).toHaveValue('');
+  await page.keyboard.type('45');
+  await expect(minutes).toHaveValue('45');
+
+  // Out of range: a message while typing, then clamped on leaving the field
+  await minutes.fill('300');
+  await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+  await expect(minutes).toHaveAccessibleDescription('Enter a whole number of minutes from 1 to 240.');
+  await page.keyboard.press('Tab');
+  await expect(minutes).toHaveValue('240');
+  await expect(minutes).not.toHaveAttribute('aria-invalid');
+  await expect(minutes).toHaveAccessibleDescription('Set to 240 minutes: an exam lasts from 1 to 240 minutes.');
+  await expectNoAxeViolations(page, 'exam setup, minutes adjusted');
+
+  // Emptied and submitted with Enter: the suggested length (two minutes a question)
+  await minutes.fill('');
+  await minutes.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Question 1 of 10' })).toBeFocused();
+  await expect(page.getByRole('timer')).toHaveText(/(20:00|19:5\d)$/);
+  expect(errors).toEqual([]);
+});
+
+test('timed exam: a retyped length is the one the exam gets', async ({ page }) => {
+  await page.goto('/quiz/exam/');
+  const minutes = page.getByLabel('Minutes');
+  await minutes.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('45');
+  await page.getByRole('button', { name: 'Start the exam' }).click();
+  await expect(page.getByRole('timer')).toHaveText(/(45:00|44:5\d)$/);
+});
+
 test('timed exam: when time runs out the exam submits itself', async ({ page }) => {
   await page.clock.install();
   await page.goto('/quiz/exam/');

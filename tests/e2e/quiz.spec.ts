@@ -191,8 +191,27 @@ test('review: a due card comes back, is graded with confidence, then nothing is 
   await page.keyboard.press('Enter');
   await expect(page.locator('[aria-live="polite"]').filter({ hasText: /The answer is/ })).toHaveText(/^Correct\./);
   await page.getByRole('button', { name: 'Next card' }).click();
-  await expect(page.getByRole('heading', { name: 'Nothing is due' })).toBeVisible();
+  // Focus follows to the empty state, which says what comes next and offers somewhere to go
+  await expect(page.getByRole('heading', { name: 'Nothing is due' })).toBeFocused();
   await expect(page.getByText(/The next one is due in \d+ (days|hours?)/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Practise questions' })).toHaveAttribute('href', '/quiz/practice/');
+  await expect(page.getByRole('button', { name: 'Check again' })).toBeVisible();
+});
+
+test('review: a new learner is not left at a dead end', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/quiz/review/');
+  await expect(page.getByRole('heading', { name: 'Nothing is due' })).toBeVisible();
+  await expect(page.getByText('You have no review cards yet.')).toBeVisible();
+  // Nothing to check again: the way on is to practise or take an exam
+  await expect(page.getByRole('button', { name: 'Check again' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Practise questions' })).toHaveAttribute('href', '/quiz/practice/');
+  await expectNoAxeViolations(page, 'review, nothing due');
+  await page.getByRole('link', { name: 'Take a timed exam' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/quiz\/exam\/$/);
+  await expect(page.getByRole('heading', { name: 'Set up an exam' })).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test('predict-then-run: commit a verdict and the deciding check, then see the trace', async ({ page }) => {

@@ -3,15 +3,16 @@
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { displayOptions } from '@/lib/quiz/display';
-import { answerExam, deadline, formatClock, goTo, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag, type ExamSession } from '@/lib/quiz/exam';
+import { answerExam, deadline, examMinutes, formatClock, goTo, isValidExamMinutes, MAX_EXAM_MINUTES, MIN_EXAM_MINUTES, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag, type ExamSession } from '@/lib/quiz/exam';
 import { isCorrect, PASS_PERCENT, scoreExam } from '@/lib/quiz/grade';
-import { topicLabels, topics, type Topic } from '@/lib/quiz/topics';
+import type { Topic } from '@/lib/quiz/topics';
 import type { Question } from '@/lib/quiz/types';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
 import { useProgress, useProgressStore } from './ProgressProvider';
 import { QuestionCard } from './QuestionCard';
 import { AnswerLinks } from './QuestionRunner';
 import { QuizLoading } from './QuizLoading';
+import { TopicField } from './TopicField';
 import { useQuizData } from './useQuizData';
 import type { QuizData } from './quizData.chunk';
 import { useQuizKeys } from './useQuizKeys';
@@ -31,33 +32,58 @@ export function ExamMode() {
   const state = useQuizData();
   const hydrated = useProgress((s) => s.hydrated);
   const exam = useProgress((s) => s.exam);
+  // True once the learner has moved from one stage to the next on this page (not on load or
+  // reload): then the new stage takes focus, as practice does for each new question.
+  const [moved, setMoved] = useState(false);
+  const onMove = () => setMoved(true);
   if (state.kind !== 'ready' || !hydrated) return <QuizLoading state={state} />;
-  if (!exam) return <ExamSetup data={state.data} />;
-  if (exam.submittedAt === undefined) return <ExamRunner data={state.data} exam={exam} />;
-  return <ExamResults data={state.data} exam={exam} />;
+  if (!exam) return <ExamSetup data={state.data} onStart={onMove} focusOnMount={moved} />;
+  if (exam.submittedAt === undefined) return <ExamRunner data={state.data} exam={exam} focusOnMount={moved} />;
+  return <ExamResults data={state.data} exam={exam} onNewExam={onMove} />;
 }
 
-function ExamSetup({ data }: { data: QuizData }) {
+function ExamSetup({ data, onStart, focusOnMount }: { data: QuizData; onStart: () => void; focusOnMount: boolean }) {
   const store = useProgressStore();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnMount) headingRef.current?.focus();
+  }, [focusOnMount]);
   const [count, setCount] = useState<number>(10);
-  const [minutes, setMinutes] = useState<number>(20);
+  // The field's text, as typed: clamped to 1–240 only on blur and on submit, so it can be retyped.
+  const [minutesText, setMinutesText] = useState('20');
+  const [minutesNote, setMinutesNote] = useState<string | undefined>();
   const [topic, setTopic] = useState<Topic | ''>('');
   const [generated, setGenerated] = useState(true);
+  const commitMinutes = (): number => {
+    const m = examMinutes(minutesText, count * 2);
+    if (String(m) !== minutesText.trim()) {
+      setMinutesText(String(m));
+      setMinutesNote(minutesText.trim() === '' ? `Set to ${m} minutes, two a question.` : `Set to ${m} minutes: an exam lasts from ${MIN_EXAM_MINUTES} to ${MAX_EXAM_MINUTES} minutes.`);
+    }
+    return m;
+  };
   const start = () => {
+    const minutes = commitMinutes();
     const seed = store.getState().takeSeed('exam');
     const refs = pickExamRefs(data.questions, { count, seed, topics: topic ? [topic] : [], generated: generated ? data.templateIds : [] });
+    onStart();
     store.getState().setExam(startExam(refs, minutes * 60, Date.now()));
   };
   const available = data.questions.filter((q) => !topic || q.topic === topic).length;
+  const minutesInvalid = minutesText.trim() !== '' && !isValidExamMinutes(minutesText);
+  const minutesMessage = minutesInvalid ? `Enter a whole number of minutes from ${MIN_EXAM_MINUTES} to ${MAX_EXAM_MINUTES}.` : minutesNote;
   return (
     <form
       className="quiz-panel quiz-setup"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         start();
       }}
     >
-      <h2>Set up an exam</h2>
+      <h2 tabIndex={-1} ref={headingRef}>
+        Set up an exam
+      </h2>
       <p className="muted">
         Like the real thing: no feedback until you submit, a countdown, and questions you can flag to come back to. AWS
         gives about two minutes a question (65 in 130 minutes for SAA-C03).
@@ -71,7 +97,8 @@ function ExamSetup({ data }: { data: QuizData }) {
             onChange={(e) => {
               const c = Number(e.currentTarget.value);
               setCount(c);
-              setMinutes(c * 2);
+              setMinutesText(String(c * 2));
+              setMinutesNote(undefined);
             }}
           >
             {counts.map((c) => (
@@ -83,23 +110,31 @@ function ExamSetup({ data }: { data: QuizData }) {
         </div>
         <div className="quiz-field">
           <label htmlFor="exam-minutes">Minutes</label>
-          <input id="exam-minutes" type="number" inputMode="numeric" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.currentTarget.value) || 1)))} />
+          <input
+            id="exam-minutes"
+            type="number"
+            inputMode="numeric"
+            min={MIN_EXAM_MINUTES}
+            max={MAX_EXAM_MINUTES}
+            step={1}
+            value={minutesText}
+            aria-invalid={minutesInvalid || undefined}
+            aria-describedby="exam-minutes-message"
+            onChange={(e) => {
+              setMinutesText(e.currentTarget.value);
+              setMinutesNote(undefined);
+            }}
+            onBlur={commitMinutes}
+          />
         </div>
-        <div className="quiz-field">
-          <label htmlFor="exam-topic">Topic</label>
-          <select id="exam-topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value as Topic | '')}>
-            <option value="">All topics</option>
-            {topics.map((t) => (
-              <option key={t} value={t}>
-                {topicLabels[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TopicField id="exam-topic" value={topic} onChange={setTopic} />
         <label className="quiz-check">
           <input type="checkbox" checked={generated} onChange={(e) => setGenerated(e.currentTarget.checked)} /> Include generated questions (about one in five)
         </label>
       </div>
+      <p id="exam-minutes-message" className={`quiz-field__message${minutesInvalid ? ' is-error' : ''}`} aria-live="polite">
+        {minutesMessage}
+      </p>
       {topic && !generated && available < count && <p className="muted">This topic has {available} bank questions; the exam will have {available}.</p>}
       <button type="submit" className="quiz-button">
         Start the exam
@@ -124,7 +159,7 @@ function finish(store: ReturnType<typeof useProgressStore>, items: { ref: string
   store.getState().finishExam(done, results, { at: now, total: items.length, correct, durationSeconds: Math.round((Math.min(now, deadline(exam)) - exam.startedAt) / 1000) });
 }
 
-function ExamRunner({ data, exam }: { data: QuizData; exam: ExamSession }) {
+function ExamRunner({ data, exam, focusOnMount }: { data: QuizData; exam: ExamSession; focusOnMount: boolean }) {
   const store = useProgressStore();
   const items = useExamQuestions(data, exam);
   const [now, setNow] = useState(() => Date.now());
@@ -132,7 +167,8 @@ function ExamRunner({ data, exam }: { data: QuizData; exam: ExamSession }) {
   const [help, setHelp] = useState(false);
   const [announce, setAnnounce] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
+  // Focus follows the question on screen once the learner moves (or has just started the exam).
+  const moved = useRef(focusOnMount);
 
   const left = remainingSeconds(exam, now);
   useEffect(() => {
@@ -258,7 +294,7 @@ function ExamRunner({ data, exam }: { data: QuizData; exam: ExamSession }) {
 
 type ReviewFilter = 'all' | 'wrong' | 'flagged';
 
-function ExamResults({ data, exam }: { data: QuizData; exam: ExamSession }) {
+function ExamResults({ data, exam, onNewExam }: { data: QuizData; exam: ExamSession; onNewExam: () => void }) {
   const store = useProgressStore();
   const items = useExamQuestions(data, exam);
   const [filter, setFilter] = useState<ReviewFilter>('all');
@@ -303,7 +339,14 @@ function ExamResults({ data, exam }: { data: QuizData; exam: ExamSession }) {
           Missed questions are now review cards: <Link href="/quiz/review/">review them when they are due</Link>.
         </p>
         <div className="quiz-actions__buttons">
-          <button type="button" className="quiz-button" onClick={() => store.getState().setExam(null)}>
+          <button
+            type="button"
+            className="quiz-button"
+            onClick={() => {
+              onNewExam();
+              store.getState().setExam(null);
+            }}
+          >
             Start a new exam
           </button>
         </div>

@@ -2,10 +2,10 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { PracticeFilter, PracticeSource } from '@/lib/quiz/practice';
-import { topicLabels, topics, type Topic } from '@/lib/quiz/topics';
 import { useProgress, useProgressStore } from './ProgressProvider';
 import { QuestionRunner } from './QuestionRunner';
 import { QuizLoading } from './QuizLoading';
+import { TopicField } from './TopicField';
 import { useQuizData } from './useQuizData';
 
 const sources: { value: PracticeSource; label: string }[] = [
@@ -47,21 +47,7 @@ export function PracticeMode() {
   return (
     <div className="quiz-mode">
       <form className="quiz-filters" aria-label="Practice settings" onSubmit={(e) => e.preventDefault()}>
-        <div className="quiz-field">
-          <label htmlFor="practice-topic">Topic</label>
-          <select
-            id="practice-topic"
-            value={filter.topic ?? ''}
-            onChange={(e) => change({ ...filter, topic: (e.currentTarget.value || undefined) as Topic | undefined })}
-          >
-            <option value="">All topics</option>
-            {topics.map((t) => (
-              <option key={t} value={t}>
-                {topicLabels[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TopicField id="practice-topic" value={filter.topic ?? ''} onChange={(t) => change({ ...filter, topic: t || undefined })} />
         <div className="quiz-field">
           <label htmlFor="practice-source">Questions</label>
           <select

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Confidence } from '@/lib/quiz/grade';
 import { dueRefs, nextDue } from '@/lib/quiz/schedule';
 import type { Topic } from '@/lib/quiz/topics';
@@ -50,27 +50,7 @@ export function ReviewMode() {
   if (state.kind !== 'ready' || !hydrated || !queue) return <QuizLoading state={state} />;
   const total = Object.keys(cards).length;
   const ref = queue[0];
-  if (!ref) {
-    const upcoming = nextDue(cards, Date.now());
-    return (
-      <div className="quiz-panel">
-        <h2>Nothing is due</h2>
-        {total === 0 ? (
-          <p>
-            You have no review cards yet. Questions you miss (or get right by guessing) in <Link href="/quiz/practice/">practice</Link>, <Link href="/quiz/exam/">exams</Link> and{' '}
-            <Link href="/quiz/predict/">predict-then-run</Link> become cards, scheduled with spaced repetition.
-          </p>
-        ) : (
-          <p>
-            You have {total} card{total === 1 ? '' : 's'}.{upcoming !== undefined ? ` The next one is due ${relative(upcoming - Date.now())}.` : ''}
-          </p>
-        )}
-        <button type="button" className="quiz-button quiz-button--secondary" onClick={refresh}>
-          Check again
-        </button>
-      </div>
-    );
-  }
+  if (!ref) return <NothingDue total={total} upcoming={nextDue(cards, Date.now())} onCheck={refresh} focusOnMount={count > 1} />;
   const record = (topic: Topic, correct: boolean, confidence: Confidence) =>
     store.getState().record({ ref, topic, correct, confidence, now: Date.now() });
   const label = `Review card 1 of ${queue.length} due`;
@@ -80,6 +60,48 @@ export function ReviewMode() {
     <div className="quiz-mode">
       {predict && <PredictRunner key={`${count}-${ref}`} item={predict} label={label} focusOnMount={count > 1} onGraded={(c, conf) => record(predict.topic, c, conf)} onNext={refresh} nextLabel="Next card" />}
       {question && <QuestionRunner key={`${count}-${ref}`} question={question} label={label} runHref={state.data.runHref(question)} focusOnMount={count > 1} onAnswered={(c, conf) => record(question.topic, c, conf)} onNext={refresh} nextLabel="Next card" />}
+    </div>
+  );
+}
+
+/**
+ * The empty state: what is coming up, and somewhere to go meanwhile (practice or an exam make
+ * the cards this page reviews). Takes focus when the learner just finished the last due card.
+ */
+export function NothingDue({ total, upcoming, onCheck, focusOnMount = false }: { total: number; upcoming?: number; onCheck: () => void; focusOnMount?: boolean }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnMount) headingRef.current?.focus();
+  }, [focusOnMount]);
+  return (
+    <div className="quiz-panel">
+      <h2 tabIndex={-1} ref={headingRef}>
+        Nothing is due
+      </h2>
+      {total === 0 ? (
+        <p>
+          You have no review cards yet. Questions you miss (or get right by guessing) in practice, exams and <Link href="/quiz/predict/">predict-then-run</Link> become
+          cards, scheduled with spaced repetition.
+        </p>
+      ) : (
+        <p>
+          You have {total} card{total === 1 ? '' : 's'}.{upcoming !== undefined ? ` The next one is due ${relative(upcoming - Date.now())}.` : ''} Meanwhile, practise or
+          take an exam: what you miss comes back here.
+        </p>
+      )}
+      <div className="quiz-actions__buttons">
+        <Link className="quiz-button" href="/quiz/practice/">
+          Practise questions
+        </Link>
+        <Link className="quiz-button quiz-button--secondary" href="/quiz/exam/">
+          Take a timed exam
+        </Link>
+        {total > 0 && (
+          <button type="button" className="quiz-button quiz-button--quiet" onClick={onCheck}>
+            Check again
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -109,3 +109,23 @@ export function pickExamRefs(bank: readonly Question[], pick: ExamPick): string[
   const gen = Array.from({ length: pick.count - chosen.length }, (_, i) => generatedRef(pick.generated?.[i % (pick.generated?.length || 1)] ?? '', rng.int(1, 2 ** 31)));
   return rng.shuffle([...chosen, ...(pick.generated?.length ? gen : [])]);
 }
+
+/** The shortest and longest exam the setup allows, in minutes. */
+export const MIN_EXAM_MINUTES = 1;
+export const MAX_EXAM_MINUTES = 240;
+
+/**
+ * The exam length for what the learner typed in the Minutes field: a whole number clamped to
+ * 1–240, or `fallback` when the field is empty or not a number.
+ * @example examMinutes('300', 20) // 240
+ */
+export function examMinutes(text: string, fallback: number): number {
+  const n = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isFinite(n)) return fallback;
+  return Math.max(MIN_EXAM_MINUTES, Math.min(MAX_EXAM_MINUTES, Math.round(n)));
+}
+
+/** True when the typed text is already a whole number of minutes in range. */
+export function isValidExamMinutes(text: string): boolean {
+  return /^\d+$/.test(text.trim()) && examMinutes(text, NaN) === Number(text);
+}

@@ -70,8 +70,10 @@ test('timed exam: flag, survive a reload, submit, then score by topic and review
   await page.getByLabel(/Include generated questions/).uncheck();
   await page.getByRole('button', { name: 'Start the exam' }).click();
 
+  // Focus moves to the first question, not back to the top of the page
+  await expect(page.getByRole('heading', { name: 'Question 1 of 5' })).toBeFocused();
+
   // Answer question 1 and flag it, by keyboard
-  await expect(page.getByRole('heading', { name: 'Question 1 of 5' })).toBeVisible();
   await page.keyboard.press('1');
   await page.keyboard.press('f');
   await expect(page.getByRole('button', { name: 'Flagged for review' })).toHaveAttribute('aria-pressed', 'true');
@@ -114,6 +116,51 @@ test('timed exam: flag, survive a reload, submit, then score by topic and review
   expect(errors).toEqual([]);
 });
 
+test('timed exam: the Minutes field can be cleared and retyped, and is kept in range', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/quiz/exam/');
+  const minutes = page.getByLabel('Minutes');
+  await expect(minutes).toHaveValue('20');
+
+  // When the learner clears the field with Backspace and types 45, it says 45 (not 145)
+  await minutes.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(minutes).toHaveValue('');
+  await page.keyboard.type('45');
+  await expect(minutes).toHaveValue('45');
+
+  // Out of range: a message while typing, then clamped on leaving the field
+  await minutes.fill('300');
+  await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+  await expect(minutes).toHaveAccessibleDescription('Enter a whole number of minutes from 1 to 240.');
+  await page.keyboard.press('Tab');
+  await expect(minutes).toHaveValue('240');
+  await expect(minutes).not.toHaveAttribute('aria-invalid');
+  await expect(minutes).toHaveAccessibleDescription('Set to 240 minutes: an exam lasts from 1 to 240 minutes.');
+  await expectNoAxeViolations(page, 'exam setup, minutes adjusted');
+
+  // Emptied and submitted with Enter: the suggested length (two minutes a question)
+  await minutes.fill('');
+  await minutes.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Question 1 of 10' })).toBeFocused();
+  await expect(page.getByRole('timer')).toHaveText(/(20:00|19:5\d)$/);
+  expect(errors).toEqual([]);
+});
+
+test('timed exam: a retyped length is the one the exam gets', async ({ page }) => {
+  await page.goto('/quiz/exam/');
+  const minutes = page.getByLabel('Minutes');
+  await minutes.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('45');
+  await page.getByRole('button', { name: 'Start the exam' }).click();
+  await expect(page.getByRole('timer')).toHaveText(/(45:00|44:5\d)$/);
+});
+
 test('timed exam: when time runs out the exam submits itself', async ({ page }) => {
   await page.clock.install();
   await page.goto('/quiz/exam/');
@@ -144,8 +191,27 @@ test('review: a due card comes back, is graded with confidence, then nothing is 
   await page.keyboard.press('Enter');
   await expect(page.locator('[aria-live="polite"]').filter({ hasText: /The answer is/ })).toHaveText(/^Correct\./);
   await page.getByRole('button', { name: 'Next card' }).click();
-  await expect(page.getByRole('heading', { name: 'Nothing is due' })).toBeVisible();
+  // Focus follows to the empty state, which says what comes next and offers somewhere to go
+  await expect(page.getByRole('heading', { name: 'Nothing is due' })).toBeFocused();
   await expect(page.getByText(/The next one is due in \d+ (days|hours?)/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Practise questions' })).toHaveAttribute('href', '/quiz/practice/');
+  await expect(page.getByRole('button', { name: 'Check again' })).toBeVisible();
+});
+
+test('review: a new learner is not left at a dead end', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/quiz/review/');
+  await expect(page.getByRole('heading', { name: 'Nothing is due' })).toBeVisible();
+  await expect(page.getByText('You have no review cards yet.')).toBeVisible();
+  // Nothing to check again: the way on is to practise or take an exam
+  await expect(page.getByRole('button', { name: 'Check again' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Practise questions' })).toHaveAttribute('href', '/quiz/practice/');
+  await expectNoAxeViolations(page, 'review, nothing due');
+  await page.getByRole('link', { name: 'Take a timed exam' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/quiz\/exam\/$/);
+  await expect(page.getByRole('heading', { name: 'Set up an exam' })).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test('predict-then-run: commit a verdict and the deciding check, then see the trace', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBank } from '@/lib/quiz/bank';
 import { bankFiles } from '@/lib/quiz/bankFiles';
-import { answerExam, formatClock, goTo, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag } from '@/lib/quiz/exam';
+import { answerExam, examMinutes, formatClock, isValidExamMinutes, goTo, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag } from '@/lib/quiz/exam';
 import { parseRef } from '@/lib/quiz/refs';
 
 const parsed = parseBank(bankFiles);
@@ -50,5 +50,27 @@ describe('timed exam', () => {
     expect(remainingSeconds(s, T0 + 599_500)).toBe(1);
     expect(remainingSeconds(s, T0 + 601_000)).toBe(0);
     expect([formatClock(600), formatClock(59), formatClock(3723)]).toEqual(['10:00', '0:59', '1:02:03']);
+  });
+});
+
+describe('exam length (the Minutes field)', () => {
+  it('clamps typed minutes to 1–240 and rounds to whole minutes', () => {
+    expect(examMinutes('45', 20)).toBe(45);
+    expect(examMinutes(' 45 ', 20)).toBe(45);
+    expect(examMinutes('300', 20)).toBe(240);
+    expect(examMinutes('0', 20)).toBe(1);
+    expect(examMinutes('-5', 20)).toBe(1);
+    expect(examMinutes('12.6', 20)).toBe(13);
+  });
+
+  it('falls back to the suggested length when the field is empty or not a number', () => {
+    expect(examMinutes('', 20)).toBe(20);
+    expect(examMinutes('   ', 10)).toBe(10);
+    expect(examMinutes('abc', 10)).toBe(10);
+  });
+
+  it('says which texts are already a valid length', () => {
+    for (const ok of ['1', '45', '240', ' 7 ']) expect(isValidExamMinutes(ok), ok).toBe(true);
+    for (const bad of ['', '0', '241', '4.5', '-1', 'abc', '1e2']) expect(isValidExamMinutes(bad), bad).toBe(false);
   });
 });

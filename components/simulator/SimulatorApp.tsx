@@ -40,10 +40,14 @@ async function fetchBuiltin(id: string): Promise<string> {
   return res.text();
 }
 
+/** The scenario's title, also from text that is not valid JSON at the moment (while it is being edited). */
 function titleOf(text: string): string | undefined {
   const doc = tryParse(text);
   const t = doc && typeof doc === 'object' ? (doc as { title?: unknown }).title : undefined;
-  return typeof t === 'string' ? t : undefined;
+  if (typeof t === 'string') return t;
+  const m = /"title"\s*:\s*("(?:[^"\\\n]|\\.)*")/.exec(text);
+  const found = m ? tryParse(m[1]!) : undefined;
+  return typeof found === 'string' ? found : undefined;
 }
 
 /** Reads a dropped or picked file as text. */

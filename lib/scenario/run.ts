@@ -102,7 +102,7 @@ function resolveCaller(world: World, as: StepAs | undefined, state: RunState, tr
       trace.push({ gate: 'authenticate', result: 'pass', code: 'auth.user-mfa', reason: `${user.name} signed in with MFA ${as.mfaAgeSeconds} seconds ago, so the request carries aws:MultiFactorAuthPresent=true and aws:MultiFactorAuthAge=${as.mfaAgeSeconds}.`, learn: learn.mfaKeys });
       return { ok: true, caller: { kind: 'user', user, mfa: { present: true, authAt: state.now - as.mfaAgeSeconds * 1000 }, console: true } };
     }
-    trace.push({ gate: 'authenticate', result: 'pass', code: 'auth.long-term', reason: `Signed with ${user.name}'s long-term access key. Such requests carry no aws:MultiFactorAuthPresent key at all.`, learn: learn.authenticate });
+    trace.push({ gate: 'authenticate', result: 'pass', code: 'auth.long-term', reason: `Signed with ${user.name}'s long-term access key. Such a request carries no aws:MultiFactorAuthPresent key at all, unless the call itself passes an MFA code (SerialNumber and TokenCode).`, learn: learn.authenticate });
     return { ok: true, caller: { kind: 'user', user, mfa: {}, console: false } };
   }
   if ('root' in as) {

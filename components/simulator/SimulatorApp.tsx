@@ -471,7 +471,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
 
         <section className="sim-edit" aria-labelledby="edit-title">
           <h2 id="edit-title">Edit</h2>
-          <p className="muted small">Every change runs again at once. Drop a .json file anywhere on the page to import it.</p>
+          <p className="muted small">Every change runs again at once. <span className="drop-tip">Drop a .json file anywhere on the page to import it.</span></p>
           {rest ? (
             <EditorPanel text={text} issues={issues} step={step} onSelectStep={(i) => api.getState().selectStep(i, stepCount)} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
           ) : (

@@ -235,7 +235,7 @@ function ConditionsField({ rows, onChange }: { rows: ConditionRow[]; onChange: (
           </label>
           <label className="control control--inline">
             <span>Key</span>
-            <input list={`${id}-keys`} value={r.key} spellCheck={false} onChange={(e) => set(i, { key: e.target.value })} />
+            <input list={`${id}-keys`} value={r.key} title={r.key} spellCheck={false} onChange={(e) => set(i, { key: e.target.value })} />
           </label>
           <ValuesInput label="Values (comma-separated)" values={r.values} onChange={(values) => set(i, { values })} />
           <button type="button" className="btn btn--small btn--ghost" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove condition ${i + 1}`}>

@@ -42,6 +42,7 @@ export function Deck({
             slide={slide}
             index={position.slide}
             count={lesson.slides.length}
+            lesson={lesson}
             reveal={position.reveal}
             digests={digests}
             missing={missing}

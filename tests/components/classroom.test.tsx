@@ -45,6 +45,22 @@ describe('GateStepper', () => {
     expect(screen.getByText('right-external-id')).toBeTruthy();
   });
 
+  it('keeps the newest check whole (also beside the outcome) and the trust policy in a named, focusable scroll region', () => {
+    // The second step succeeds, so its last check is a pass that used to be clipped once the outcome showed.
+    const byId = (id: string) => digest.steps.find((st) => st.id === id)!;
+    const first = byId('no-external-id').trace.length + 2;
+    const n = byId('right-external-id').trace.length;
+    render(<GateStepper slide={slide} digest={digest} missing={false} reveal={first + n + 1} />);
+    const gates = screen.getAllByRole('listitem').filter((li) => li.classList.contains('cr-gate'));
+    expect(gates).toHaveLength(n);
+    expect(gates.at(-1)!.className).toContain('cr-gate--newest');
+    expect(gates.at(-1)!.className).not.toContain('cr-gate--past');
+    expect(gates.slice(0, -1).every((g) => g.className.includes('cr-gate--past'))).toBe(true);
+    const policy = screen.getByRole('region', { name: /^Trust policy of VendorAudit/ });
+    expect(policy.tabIndex).toBe(0);
+    expect(policy.textContent?.trim().endsWith('}')).toBe(true);
+  });
+
   it('says so when a scenario cannot be loaded', () => {
     render(<GateStepper slide={slide} digest={undefined} missing reveal={0} />);
     expect(screen.getByText(/could not be loaded/)).toBeTruthy();

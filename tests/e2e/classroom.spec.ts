@@ -155,7 +155,7 @@ test('building a lesson: add, reorder, export, bad import, share link round trip
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.getByLabel('Lesson title').fill('Trust basics');
-  await page.getByLabel('Lesson id (kebab-case, the file name)').fill('trust-basics');
+  await page.getByLabel('Short name for links (lowercase-with-dashes)').fill('trust-basics');
 
   // Add a scenario and a question
   await page.getByRole('button', { name: 'Add scenario' }).click();

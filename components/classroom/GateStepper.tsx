@@ -39,10 +39,15 @@ function CallCard({ step, index, count, full }: { step: DigestStep; index: numbe
       {step.trustPolicy && (
         <div className="cr-policy">
           <p className="cr-policy__title">Trust policy of {step.trustPolicy.role}</p>
-          {/* Scrolls when the policy is long: a labelled region that takes keyboard focus (arrow keys scroll it). */}
-          <pre className="cr-policy__doc" role="region" tabIndex={0} aria-label={`Trust policy of ${step.trustPolicy.role} (scrolls)`}>
-            {step.trustPolicy.document}
-          </pre>
+          {full ? (
+            // Handout and print: the whole policy, no scrolling (and no landmark per step).
+            <pre className="cr-policy__doc">{step.trustPolicy.document}</pre>
+          ) : (
+            // On a slide it scrolls when long: a labelled region that takes keyboard focus (arrow keys scroll it).
+            <pre className="cr-policy__doc" role="region" tabIndex={0} aria-label={`Trust policy of ${step.trustPolicy.role} (scrolls)`}>
+              {step.trustPolicy.document}
+            </pre>
+          )}
         </div>
       )}
     </div>

@@ -12,6 +12,7 @@ import { resolveLessonRef, useLessonFromUrl } from './lessonSource';
 import { toggleFullscreen, useDeckKeys } from './keys';
 import { readPrefs } from './prefs';
 import { useAnnouncement } from './useAnnouncer';
+import { useStickyBar } from './useStickyBar';
 import { useLessonDigests } from './useDigests';
 
 /** The audience window: opens on the URL's lesson, then follows the presenter. */
@@ -32,6 +33,7 @@ export function AudienceApp({ lessons }: { lessons: readonly Lesson[] }) {
 function Audience({ lesson, location, lessons }: { lesson: Lesson; location: LessonLocation; lessons: readonly Lesson[] }) {
   const [store] = useState<StoreApi<PresenterStore>>(() => createPresenterStore({ lesson, lessonRef: lessonRefOf(location) ?? '', slide: location.slide, ...readPrefs() }));
   const deckRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
   const missing = useLessonDigests(store);
   const announcement = useAnnouncement(store);
   const title = useStore(store, (s) => s.lesson.title);
@@ -57,6 +59,8 @@ function Audience({ lesson, location, lessons }: { lesson: Lesson; location: Les
     };
   }, [store, location.room, lessons]);
 
+  useStickyBar(barRef);
+
   useDeckKeys((action) => {
     if (action !== 'fullscreen') return false;
     toggleFullscreen(deckRef.current);
@@ -64,7 +68,7 @@ function Audience({ lesson, location, lessons }: { lesson: Lesson; location: Les
 
   return (
     <div className="cr-audience">
-      <div className="cr-audience__bar">
+      <div ref={barRef} className="cr-audience__bar">
         <h1>{title}</h1>
         <p className="cr-audience__status" role="status">
           {following ? 'Following the presenter.' : 'Waiting for the presenter…'}

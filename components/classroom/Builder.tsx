@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { type CatalogEntry } from '@/lib/lessons/digest';
-import { addSlide, DRAFT_KEY, emptyDraft, exportFileName, moveSlide, newSlide, readDraft, removeSlide, updateSlide, type LessonDraft } from '@/lib/lessons/draft';
+import { addSlide, DRAFT_KEY, draftKey, emptyDraft, exportFileName, moveSlide, newSlide, placeholders, readDraft, removeSlide, starterText, updateSlide, type LessonDraft } from '@/lib/lessons/draft';
 import { encodeLesson } from '@/lib/lessons/link';
 import { classroomHref } from '@/lib/lessons/location';
 import { noteSections } from '@/lib/lessons/notes';
@@ -149,7 +149,7 @@ function QuestionEditor({ slide, id, onChange }: { slide: QuestionSlide; id: str
             </button>
           </div>
         ))}
-        <button type="button" className="btn btn--small" disabled={options.length >= lessonLimits.options} onClick={() => onChange({ ...slide, options: [...options, { text: 'Another option' }] })}>
+        <button type="button" className="btn btn--small" disabled={options.length >= lessonLimits.options} onClick={() => onChange({ ...slide, options: [...options, { text: starterText.option }] })}>
           Add an option
         </button>
       </fieldset>
@@ -200,9 +200,25 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
   const [share, setShare] = useState('');
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [start, setStart] = useState(lessons[0]?.id ?? '');
+  // The last exported or imported draft: replacing it loses nothing.
+  const [savedKey, setSavedKey] = useState<string | null>(null);
+  // A replacement waiting for the teacher's go-ahead, and the draft an Undo brings back.
+  const [pending, setPending] = useState<{ next: LessonDraft; message: string; action: string; from: string } | null>(null);
+  const [undo, setUndo] = useState<{ draft: LessonDraft; message: string; from: string } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; from: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
   const check = useMemo(() => parseLesson(draft), [draft]);
-  const handoutHref = useMemo(() => (check.ok ? classroomHref('handout', { encoded: encodeLesson(check.value) }) : ''), [check]);
+  const encoded = useMemo(() => (check.ok ? encodeLesson(check.value) : ''), [check]);
+  const handoutHref = encoded ? classroomHref('handout', { encoded }) : '';
+  const presentHref = encoded ? classroomHref('present', { encoded }) : '';
+  const starter = useMemo(() => placeholders(draft), [draft]);
+  // Unsaved work: the draft is neither a fresh one, an untouched copy of a ready lesson, nor what was last exported or imported.
+  const unsaved = useMemo(() => {
+    const key = draftKey(draft);
+    if (key === savedKey || key === draftKey(emptyDraft())) return false;
+    return !lessons.some((l) => key === draftKey({ ...l, id: `${l.id}-copy` }));
+  }, [draft, savedKey, lessons]);
 
   // Restore the draft once, then keep it in localStorage.
   useEffect(() => {
@@ -226,7 +242,58 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
   const edit = (next: LessonDraft, message = '') => {
     setDraft(next);
     setShare('');
+    setUndo(null);
+    setNotice(null);
     if (message) setStatus(message);
+  };
+  /** Replaces the whole draft, keeping the old one for Undo (offered next to the button used). */
+  const replace = (next: LessonDraft, message: string, from: string) => {
+    const before = draft;
+    edit(next);
+    setUndo({ draft: before, message, from });
+  };
+  const onUndo = () => {
+    if (!undo) return;
+    const from = undo.from;
+    edit(undo.draft);
+    setNotice({ text: 'Undone: your earlier draft is back.', from });
+    requestAnimationFrame(() => document.getElementById(from)?.focus());
+  };
+  // Where a replacement is reported, with its Undo: next to the button that made it. The live
+  // regions are always in the page, so screen readers hear the message when it appears.
+  const placeOf = (from: string) => (from === 'import-button' ? 'out' : 'lesson');
+  const undoNotice = (where: 'lesson' | 'out', extra = '') => {
+    const mine = undo && placeOf(undo.from) === where ? undo : null;
+    const text = mine ? mine.message : notice && placeOf(notice.from) === where ? notice.text : extra;
+    return (
+      <div className="cr-status-row">
+        <p role="status" className="cr-status" data-testid={`status-${where}`}>
+          {text}
+        </p>
+        {mine && (
+          <button type="button" className="btn btn--small" onClick={onUndo}>
+            Undo
+          </button>
+        )}
+      </div>
+    );
+  };
+  /** Replaces the draft at once when nothing would be lost; otherwise asks first (in the page). */
+  const replaceOrAsk = (next: LessonDraft, message: string, action: string, from: string) => {
+    if (!unsaved) {
+      replace(next, message, from);
+      return;
+    }
+    setPending({ next, message, action, from });
+    requestAnimationFrame(() => keepRef.current?.focus());
+  };
+  const closeConfirm = (go: boolean) => {
+    if (!pending) return;
+    if (go) replace(pending.next, pending.message, pending.from);
+    else setNotice({ text: 'Your draft is unchanged.', from: pending.from });
+    const from = pending.from;
+    setPending(null);
+    requestAnimationFrame(() => document.getElementById(from)?.focus());
   };
   const move = (from: number, to: number) => {
     if (to < 0 || to >= draft.slides.length) return;
@@ -242,7 +309,8 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
     const r = parseLesson(await file.text());
     if (r.ok) {
       setImportIssues(null);
-      edit(r.value, `Imported “${r.value.title}” (${r.value.slides.length} slides).`);
+      replace(r.value, `Imported “${r.value.title}” (${r.value.slides.length} slides).`, 'import-button');
+      setSavedKey(draftKey(r.value));
     } else {
       setImportIssues(r.error);
       setStatus('');
@@ -260,12 +328,15 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setUndo(null);
     setStatus(`Exported ${a.download}.`);
+    setSavedKey(draftKey(draft));
   };
 
   const onShare = () => {
     if (!check.ok) return;
     setShare(new URL(classroomHref('present', { encoded: encodeLesson(check.value) }), window.location.origin).href);
+    setUndo(null);
     setStatus('Share link ready.');
   };
 
@@ -279,7 +350,13 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
         <h2 id="lesson-h">Lesson</h2>
         <div className="cr-grid">
           <Field id="lesson-title" label="Lesson title" value={draft.title ?? ''} onChange={(title) => edit({ ...draft, title })} />
-          <Field id="lesson-id" label="Lesson id (kebab-case, the file name)" value={draft.id ?? ''} onChange={(id) => edit({ ...draft, id })} />
+          <Field
+            id="lesson-id"
+            label="Short name for links (lowercase-with-dashes)"
+            hint="For example trust-basics; the exported file is then trust-basics.lesson.json."
+            value={draft.id ?? ''}
+            onChange={(id) => edit({ ...draft, id })}
+          />
         </div>
         <Field id="lesson-summary" label="Lesson summary" value={draft.summary ?? ''} onChange={(summary) => edit({ ...draft, summary })} multiline rows={2} />
         <div className="cr-row">
@@ -292,19 +369,50 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
             ))}
           </select>
           <button
+            id="copy-lesson"
             type="button"
             className="btn"
             onClick={() => {
               const l = lessons.find((x) => x.id === start);
-              if (l) edit({ ...l, id: `${l.id}-copy` }, `Copied “${l.title}” into the draft.`);
+              if (l) replaceOrAsk({ ...l, id: `${l.id}-copy` }, `Copied “${l.title}” into the draft.`, `Copy “${l.title}” into the draft`, 'copy-lesson');
             }}
           >
             Copy into the draft
           </button>
-          <button type="button" className="btn" onClick={() => edit(emptyDraft(), 'Started a new lesson.')}>
+          <button id="new-lesson" type="button" className="btn" onClick={() => replaceOrAsk(emptyDraft(), 'Started a new lesson.', 'Start a new empty lesson', 'new-lesson')}>
             New empty lesson
           </button>
         </div>
+        {pending && (
+          <div
+            className="cr-confirm"
+            role="alertdialog"
+            aria-labelledby="confirm-h"
+            aria-describedby="confirm-d"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                closeConfirm(false);
+              }
+            }}
+          >
+            <p id="confirm-h" className="cr-confirm__title">
+              Replace your draft?
+            </p>
+            <p id="confirm-d">
+              {pending.action}: this replaces “{draft.title || 'Untitled lesson'}” ({draft.slides.length} {draft.slides.length === 1 ? 'slide' : 'slides'}), which has changes you have not exported.
+            </p>
+            <div className="cr-row">
+              <button ref={keepRef} type="button" className="btn" onClick={() => closeConfirm(false)}>
+                Keep my draft
+              </button>
+              <button type="button" className="btn btn--danger" onClick={() => closeConfirm(true)}>
+                Replace the draft
+              </button>
+            </div>
+          </div>
+        )}
+        {undoNotice('lesson')}
       </section>
 
       <section className="cr-panel" aria-labelledby="slides-h">
@@ -370,8 +478,17 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
 
       <section className="cr-panel" aria-labelledby="out-h">
         <h2 id="out-h">Check, export and share</h2>
-        {check.ok ? (
-          <p className="cr-ok">This lesson is complete: {check.value.slides.length} {check.value.slides.length === 1 ? "slide" : "slides"}.</p>
+        {check.ok && !starter.length ? (
+          <p className="cr-ok">Ready to present: {check.value.slides.length} {check.value.slides.length === 1 ? 'slide' : 'slides'}.</p>
+        ) : check.ok ? (
+          <div className="cr-issues-box" data-testid="starter-text">
+            <p>Valid, but this is still the builder’s starting text; write your own before the room sees it:</p>
+            <ul className="cr-issues">
+              {starter.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
         ) : (
           <div className="cr-issues-box">
             <p>Fix these before exporting or sharing:</p>
@@ -385,10 +502,15 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
           </div>
         )}
         <div className="cr-row">
+          {presentHref && (
+            <a className="btn btn--primary" href={presentHref}>
+              Present this lesson
+            </a>
+          )}
           <button type="button" className="btn btn--primary" onClick={onExport} disabled={!check.ok}>
             Export JSON file
           </button>
-          <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
+          <button id="import-button" type="button" className="btn" onClick={() => fileRef.current?.click()}>
             Import JSON file…
           </button>
           <input ref={fileRef} id="import-file" type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-label="Lesson file to import" onChange={(e) => void onImport(e)} />
@@ -427,9 +549,7 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
             </div>
           </div>
         )}
-        <p role="status" className="cr-status">
-          {status}
-        </p>
+        {undoNotice('out', status)}
       </section>
     </div>
   );

@@ -1,9 +1,42 @@
 'use client';
 
-import { type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { type CSSProperties, type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import { type StoreApi, useStore } from 'zustand';
 import { type PresenterStore } from '@/lib/stores/presenterStore';
 import { SlideView, type SlideMode } from './SlideView';
+
+/** The blank screen as the room sees it: black over the whole window. */
+function AudienceBlank() {
+  return (
+    <div className="cr-blank" data-testid="blank-screen">
+      <p className="visually-hidden">The screen is blank for now.</p>
+    </div>
+  );
+}
+
+/**
+ * The presenter's blank screen: black over the whole window (it may be mirrored to the
+ * projector), with one button to bring the slide back. Focus moves to that button, so it is
+ * never left on a control hidden under the black layer, and returns afterwards.
+ */
+function PresenterBlank({ onShow }: { onShow: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    button.current?.focus();
+    return () => {
+      if (before?.isConnected && (document.activeElement === document.body || document.activeElement === null || !document.activeElement.isConnected)) before.focus();
+    };
+  }, []);
+  return (
+    <div className="cr-blank" data-testid="blank-screen">
+      <p>Screen blanked.</p>
+      <button ref={button} type="button" className="btn cr-blank__show" onClick={onShow}>
+        Show the slide (B)
+      </button>
+    </div>
+  );
+}
 
 /**
  * The projected area: the current slide at the chosen type scale and contrast, and the
@@ -42,6 +75,7 @@ export function Deck({
             slide={slide}
             index={position.slide}
             count={lesson.slides.length}
+            lesson={lesson}
             reveal={position.reveal}
             digests={digests}
             missing={missing}
@@ -51,11 +85,7 @@ export function Deck({
           />
         )}
       </div>
-      {blank && (
-        <div className="cr-blank" data-testid="blank-screen">
-          {mode === 'present' ? <p>Screen blanked. Press B to show the slide.</p> : <p className="visually-hidden">The screen is blank for now.</p>}
-        </div>
-      )}
+      {blank && (mode === 'present' ? <PresenterBlank onShow={() => store.getState().toggleBlank()} /> : <AudienceBlank />)}
       {children}
     </div>
   );

@@ -39,7 +39,15 @@ function CallCard({ step, index, count, full }: { step: DigestStep; index: numbe
       {step.trustPolicy && (
         <div className="cr-policy">
           <p className="cr-policy__title">Trust policy of {step.trustPolicy.role}</p>
-          <pre tabIndex={0} aria-label={`Trust policy of ${step.trustPolicy.role}`}>{step.trustPolicy.document}</pre>
+          {full ? (
+            // Handout and print: the whole policy, no scrolling (and no landmark per step).
+            <pre className="cr-policy__doc">{step.trustPolicy.document}</pre>
+          ) : (
+            // On a slide it scrolls when long: a labelled region that takes keyboard focus (arrow keys scroll it).
+            <pre className="cr-policy__doc" role="region" tabIndex={0} aria-label={`Trust policy of ${step.trustPolicy.role} (scrolls)`}>
+              {step.trustPolicy.document}
+            </pre>
+          )}
         </div>
       )}
     </div>
@@ -100,10 +108,12 @@ export function StepPanel({ step, index, count, gates, outcome, full = false }: 
                 </li>
               );
             const w = resultWords[g.result];
-            const isLatest = i === gates - 1 && !outcome && !full;
-            const past = !isLatest && !full;
+            // The newest check wraps in full, also once the outcome is shown; earlier ones shrink to two lines.
+            const newest = i === gates - 1 && !full;
+            const isLatest = newest && !outcome;
+            const past = !newest && !full;
             return (
-              <li key={i} ref={isLatest ? latest : undefined} className={`cr-gate cr-gate--${g.result}${isLatest ? ' cr-gate--latest' : ''}${past ? ' cr-gate--past' : ''}`}>
+              <li key={i} ref={isLatest ? latest : undefined} className={`cr-gate cr-gate--${g.result}${isLatest ? ' cr-gate--latest' : ''}${newest ? ' cr-gate--newest' : ''}${past ? ' cr-gate--past' : ''}`}>
                 <span className="cr-gate__icon" aria-hidden="true">
                   {w.icon}
                 </span>

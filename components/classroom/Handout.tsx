@@ -54,7 +54,7 @@ function Handout({ lesson }: { lesson: Lesson }) {
         {lesson.slides.map((slide, i) => (
           <li key={i} className={`cr-handout__slide cr-handout__slide--${slide.kind}`}>
             <h2>
-              {i + 1}. {slideTitle(slide, digests)}
+              {i + 1}. {slideTitle(slide, digests, lesson)}
             </h2>
             {slide.kind === 'note' && (
               <>

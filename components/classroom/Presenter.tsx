@@ -15,6 +15,7 @@ import { toggleFullscreen, useDeckKeys, type DeckAction } from './keys';
 import { readPrefs, writePrefs } from './prefs';
 import { Timer } from './Timer';
 import { useAnnouncement } from './useAnnouncer';
+import { useStickyBar } from './useStickyBar';
 import { useLessonDigests } from './useDigests';
 
 const randomId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p-${Math.random().toString(36).slice(2)}`);
@@ -107,6 +108,7 @@ export function PresenterApp({ lessons }: { lessons: readonly Lesson[] }) {
 function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef: string; location: LessonLocation }) {
   const [store] = useState(() => createPresenterStore({ lesson, lessonRef, slide: location.slide, ...readPrefs() }));
   const deckRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
   const missing = useLessonDigests(store);
   const announcement = useAnnouncement(store);
   const position = useStore(store, (s) => s.position);
@@ -145,6 +147,9 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
     };
   }, [store, location.room]);
 
+  // The control bar sticks to the top: scrolling keeps clear of it.
+  useStickyBar(toolbarRef);
+
   useEffect(() => {
     const on = () => setFullscreen(!!document.fullscreenElement);
     document.addEventListener('fullscreenchange', on);
@@ -175,7 +180,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
 
   return (
     <div className="cr-presenter">
-      <div className="cr-toolbar" role="toolbar" aria-label="Presenter controls">
+      <div ref={toolbarRef} className="cr-toolbar" role="toolbar" aria-label="Presenter controls">
         <div className="cr-toolbar__title">
           <p className="cr-toolbar__eyebrow">
             <Link href="/classroom/">Classroom</Link> · presenting

@@ -2,7 +2,7 @@
 
 import { slideTitle, type DigestMap } from '@/lib/lessons/deck';
 import { noteHref } from '@/lib/lessons/notes';
-import { type QuestionSlide, type Slide } from '@/lib/lessons/schema';
+import { type Lesson, type QuestionSlide, type Slide } from '@/lib/lessons/schema';
 import { GateStepper } from './GateStepper';
 import { InlineText, RichText } from './RichText';
 
@@ -74,6 +74,7 @@ export function SlideView({
   slide,
   index,
   count,
+  lesson,
   reveal,
   digests,
   missing,
@@ -83,6 +84,8 @@ export function SlideView({
   slide: Slide;
   index: number;
   count: number;
+  /** The whole lesson, so a question slide is titled "Question 2 of 3". */
+  lesson?: Pick<Lesson, 'slides'>;
   reveal: number;
   digests: DigestMap;
   missing: readonly string[];
@@ -95,7 +98,7 @@ export function SlideView({
       <p className="cr-slide__kicker">
         {index + 1} / {count} · {slide.kind === 'note' ? 'Note' : slide.kind === 'scenario' ? 'Scenario' : 'Question'}
       </p>
-      <h2 className="cr-slide__title">{slideTitle(slide, digests)}</h2>
+      <h2 className="cr-slide__title">{slideTitle(slide, digests, lesson)}</h2>
       {slide.kind === 'note' && (
         <>
           <RichText className="cr-note" text={slide.text} />

@@ -123,20 +123,25 @@ export function revealPosition(lesson: Lesson, pos: DeckPosition, digests: Diges
 }
 
 /**
- * A slide's heading.
+ * A slide's heading. A question has no title of its own, so it is numbered among the
+ * lesson's questions ("Question 2 of 3") when the lesson is given.
  * @param slide the slide
  * @param digests loaded digests, for a scenario slide without its own title
+ * @param lesson the lesson the slide belongs to (for question numbers)
  * @returns the title
- * @example slideTitle(slide, digests)
+ * @example slideTitle(slide, digests, lesson) // 'Question 1 of 3'
  */
-export function slideTitle(slide: Slide, digests: DigestMap): string {
+export function slideTitle(slide: Slide, digests: DigestMap, lesson?: Pick<Lesson, 'slides'>): string {
   switch (slide.kind) {
     case 'note':
       return slide.title;
     case 'scenario':
       return slide.title ?? digests[slide.scenario]?.title ?? slide.scenario;
-    case 'question':
-      return 'Question';
+    case 'question': {
+      const questions = lesson?.slides.filter((s) => s.kind === 'question') ?? [];
+      const n = questions.indexOf(slide);
+      return n < 0 ? 'Question' : `Question ${n + 1} of ${questions.length}`;
+    }
   }
 }
 
@@ -166,7 +171,7 @@ export function scenarioIds(lesson: Lesson): string[] {
 export function announce(lesson: Lesson, pos: DeckPosition, digests: DigestMap): string {
   const slide = lesson.slides[pos.slide];
   if (!slide) return '';
-  const head = `Slide ${pos.slide + 1} of ${lesson.slides.length}: ${slideTitle(slide, digests)}.`;
+  const head = `Slide ${pos.slide + 1} of ${lesson.slides.length}: ${slideTitle(slide, digests, lesson)}.`;
   if (pos.reveal === 0) return slide.kind === 'question' ? `${head} ${slide.stem}` : head;
   if (slide.kind === 'question') {
     const right = slide.options[slide.answer];

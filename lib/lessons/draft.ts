@@ -21,10 +21,62 @@ export function emptyDraft(): LessonDraft {
   return {
     format: LESSON_FORMAT,
     id: 'my-lesson',
-    title: 'My lesson',
-    summary: 'What the room will learn.',
+    title: starterText.lessonTitle,
+    summary: starterText.lessonSummary,
     slides: [newSlide('note', [])],
   };
+}
+
+/** The builder's starting text: what a new lesson or slide holds until the teacher writes their own. */
+export const starterText = {
+  lessonTitle: 'My lesson',
+  lessonSummary: 'What the room will learn.',
+  noteTitle: 'New note',
+  noteText: 'Write the point in a few lines.\n\n- One fact per line',
+  stem: 'What does STS answer?',
+  explanation: 'Why this is the answer.',
+  option: 'Another option',
+} as const;
+
+/**
+ * What in a draft is still the builder's starting text, in words for the teacher.
+ * A draft can be a valid lesson and still say "New note" to the room.
+ * @param draft the draft
+ * @returns one entry per place, e.g. 'Lesson title' or 'Slide 2 (note): title and text'; empty when none
+ * @example placeholders(emptyDraft()) // ['Lesson title', 'Lesson summary', 'Slide 1 (note): title and text']
+ */
+export function placeholders(draft: LessonDraft): string[] {
+  const out: string[] = [];
+  if (draft.title?.trim() === starterText.lessonTitle) out.push('Lesson title');
+  if (draft.summary?.trim() === starterText.lessonSummary) out.push('Lesson summary');
+  draft.slides.forEach((s, i) => {
+    const parts: string[] = [];
+    if (s.kind === 'note') {
+      if (s.title?.trim() === starterText.noteTitle) parts.push('title');
+      if (s.text?.trim() === starterText.noteText) parts.push('text');
+    } else if (s.kind === 'question') {
+      if (s.stem?.trim() === starterText.stem) parts.push('question');
+      (s.options ?? []).forEach((o, n) => {
+        if (o.text?.trim() === starterText.option) parts.push(`option ${String.fromCharCode(65 + n)}`);
+      });
+      if (s.explanation?.trim() === starterText.explanation) parts.push('explanation');
+    }
+    if (parts.length) out.push(`Slide ${i + 1} (${s.kind}): ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}`);
+  });
+  return out;
+}
+
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, canonical(x)])) : v;
+
+/**
+ * A draft as text that does not depend on key order, to tell whether two drafts are the same.
+ * @param draft the draft
+ * @returns canonical JSON
+ * @example draftKey(a) === draftKey(b)
+ */
+export function draftKey(draft: LessonDraft): string {
+  return JSON.stringify(canonical(draft));
 }
 
 /**
@@ -37,13 +89,13 @@ export function emptyDraft(): LessonDraft {
 export function newSlide(kind: SlideKind, catalog: readonly CatalogEntry[]): Slide {
   switch (kind) {
     case 'note':
-      return { kind: 'note', title: 'New note', text: 'Write the point in a few lines.\n\n- One fact per line' };
+      return { kind: 'note', title: starterText.noteTitle, text: starterText.noteText };
     case 'scenario': {
       const first = catalog[0];
       return { kind: 'scenario', scenario: first?.id ?? 'cross-account-external-id', steps: first?.steps[0] ? [first.steps[0].id] : [] };
     }
     case 'question':
-      return { kind: 'question', stem: 'What does STS answer?', options: [{ text: 'Credentials' }, { text: 'AccessDenied' }], answer: 1, explanation: 'Why this is the answer.' };
+      return { kind: 'question', stem: starterText.stem, options: [{ text: 'Credentials' }, { text: 'AccessDenied' }], answer: 1, explanation: starterText.explanation };
   }
 }
 

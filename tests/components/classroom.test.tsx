@@ -45,6 +45,22 @@ describe('GateStepper', () => {
     expect(screen.getByText('right-external-id')).toBeTruthy();
   });
 
+  it('keeps the newest check whole (also beside the outcome) and the trust policy in a named, focusable scroll region', () => {
+    // The second step succeeds, so its last check is a pass that used to be clipped once the outcome showed.
+    const byId = (id: string) => digest.steps.find((st) => st.id === id)!;
+    const first = byId('no-external-id').trace.length + 2;
+    const n = byId('right-external-id').trace.length;
+    render(<GateStepper slide={slide} digest={digest} missing={false} reveal={first + n + 1} />);
+    const gates = screen.getAllByRole('listitem').filter((li) => li.classList.contains('cr-gate'));
+    expect(gates).toHaveLength(n);
+    expect(gates.at(-1)!.className).toContain('cr-gate--newest');
+    expect(gates.at(-1)!.className).not.toContain('cr-gate--past');
+    expect(gates.slice(0, -1).every((g) => g.className.includes('cr-gate--past'))).toBe(true);
+    const policy = screen.getByRole('region', { name: /^Trust policy of VendorAudit/ });
+    expect(policy.tabIndex).toBe(0);
+    expect(policy.textContent?.trim().endsWith('}')).toBe(true);
+  });
+
   it('says so when a scenario cannot be loaded', () => {
     render(<GateStepper slide={slide} digest={undefined} missing reveal={0} />);
     expect(screen.getByText(/could not be loaded/)).toBeTruthy();
@@ -123,7 +139,7 @@ describe('Builder', () => {
     expect(screen.getByRole('listitem', { name: /Slide 2, Question/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Move slide 2 up' }));
     expect(screen.getByRole('listitem', { name: /Slide 1, Question/ })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe('Slide 2 moved to position 1.');
+    expect(screen.getByTestId('status-out').textContent).toBe('Slide 2 moved to position 1.');
     await waitFor(() => expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) ?? '{}').slides[0].kind).toBe('question'));
   });
 
@@ -139,6 +155,58 @@ describe('Builder', () => {
     expect(alert.textContent).toContain('slides[0].options: give at least two options');
     expect(alert.textContent).toContain('slides[0].answer: there is no option 3');
     expect((screen.getByLabelText('Lesson title') as HTMLInputElement).value).toBe('Keep me');
+  });
+
+  it('asks in the page before "New empty lesson" replaces an edited draft; Keep, Escape and Undo bring it back', async () => {
+    render(<Builder catalog={catalog} lessons={builtInLessons} />);
+    const title = () => (screen.getByLabelText('Lesson title') as HTMLInputElement).value;
+    // A fresh draft is replaced at once (nothing to lose), with an Undo
+    fireEvent.click(screen.getByRole('button', { name: 'New empty lesson' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    // Given an edited draft
+    fireEvent.change(screen.getByLabelText('Lesson title'), { target: { value: 'Trust basics' } });
+    // When the teacher presses "New empty lesson", the draft stays and they are asked, focus on the safe choice
+    fireEvent.click(screen.getByRole('button', { name: 'New empty lesson' }));
+    const ask = screen.getByRole('alertdialog', { name: 'Replace your draft?' });
+    expect(ask.textContent).toContain('“Trust basics”');
+    expect(title()).toBe('Trust basics');
+    await waitFor(() => expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep my draft' })));
+    // Escape keeps the draft and returns focus to the button
+    fireEvent.keyDown(ask, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(title()).toBe('Trust basics');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New empty lesson' })));
+    // "Copy into the draft" asks too; confirming replaces, and Undo brings the edited draft back
+    fireEvent.click(screen.getByRole('button', { name: 'Copy into the draft' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Replace the draft' }));
+    expect(title()).toBe(builtInLessons[0]!.title);
+    expect(screen.getByTestId('status-lesson').textContent).toContain('Copied');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(title()).toBe('Trust basics');
+    expect(screen.getByTestId('status-lesson').textContent).toBe('Undone: your earlier draft is back.');
+    // An untouched copy of a ready lesson is replaced without asking
+    fireEvent.click(screen.getByRole('button', { name: 'Copy into the draft' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Replace the draft' }));
+    fireEvent.click(screen.getByRole('button', { name: 'New empty lesson' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(title()).toBe('My lesson');
+  });
+
+  it('names the starting text still in a valid lesson instead of calling it complete, and links straight to presenting', () => {
+    render(<Builder catalog={catalog} lessons={builtInLessons} />);
+    const starter = screen.getByTestId('starter-text');
+    expect(starter.textContent).toContain('Lesson title');
+    expect(starter.textContent).toContain('Slide 1 (note): title and text');
+    expect(screen.queryByText(/complete|Ready to present/)).toBeNull();
+    expect(screen.getByLabelText('Short name for links (lowercase-with-dashes)')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Present this lesson' }).getAttribute('href')).toMatch(/\/classroom\/present\/#lesson=[A-Za-z0-9_-]+$/);
+    // Once the teacher has written their own text, it is ready
+    fireEvent.change(screen.getByLabelText('Lesson title'), { target: { value: 'Trust basics' } });
+    fireEvent.change(screen.getByLabelText('Lesson summary'), { target: { value: 'Who may assume a role.' } });
+    fireEvent.change(screen.getByLabelText('Slide title'), { target: { value: 'Two doors' } });
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'Both sides must allow.' } });
+    expect(screen.queryByTestId('starter-text')).toBeNull();
+    expect(screen.getByText('Ready to present: 1 slide.')).toBeTruthy();
   });
 
   it('makes a share link that carries the lesson', async () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations, watchErrors } from './helpers';
 
 const lesson = 'cross-account-external-id';
 const slideTitle = (page: Page) => page.locator('.cr-stage h2');
@@ -155,7 +156,7 @@ test('building a lesson: add, reorder, export, bad import, share link round trip
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.getByLabel('Lesson title').fill('Trust basics');
-  await page.getByLabel('Lesson id (kebab-case, the file name)').fill('trust-basics');
+  await page.getByLabel('Short name for links (lowercase-with-dashes)').fill('trust-basics');
 
   // Add a scenario and a question
   await page.getByRole('button', { name: 'Add scenario' }).click();
@@ -221,4 +222,123 @@ test('building a lesson: add, reorder, export, bad import, share link round trip
     await expect(slideTitle(page)).toHaveText(nextTitle, { timeout: 500 });
   }).toPass({ timeout: 10_000 });
   await expect(page.locator('.cr-call__step')).toHaveText('Step 1 of 1 · kim');
+});
+
+/** Whether the middle of an element is what the user sees there (not covered by a sticky bar or a layer). */
+const onTop = (l: Locator) =>
+  l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.bottom > 0 && r.top < window.innerHeight && !!hit && el.contains(hit);
+  });
+
+test('presenting on a 1366×768 laptop: controls stay in view, text and policy are whole, blank covers the window', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // Given the presenter on the two-step scenario slide
+  await page.goto(`/classroom/present/?lesson=${lesson}&slide=2`);
+  await keysReady(page);
+  // The site's header and footer make way for the deck; the skip link still leads to main
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
+
+  // The trust policy is whole (closing brace included) in a named region the keyboard can focus
+  const policy = page.getByRole('region', { name: /^Trust policy of SharedServices/ });
+  expect(await policy.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  await policy.focus();
+  await expect(policy).toBeFocused();
+
+  // When they press → twelve times (into the second step's checks)
+  await page.locator('body').click({ position: { x: 5, y: 700 } });
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.cr-call__step')).toContainText('Step 2 of 2');
+  await expect(checksShown(page)).toHaveCount(4);
+  // Then Back, the counter and Next are still on screen and not covered
+  for (const name of ['Back', 'Next', 'Reveal']) expect(await onTop(page.getByRole('button', { name, exact: false }).first()), name).toBe(true);
+  expect(await onTop(page.locator('.cr-counter'))).toBe(true);
+  // And no check's text is cut to one line: the newest in full, earlier ones wrap (two lines at most)
+  const reasons = page.locator('.cr-stage .cr-gate:not(.cr-gate--pending) .cr-gate__reason');
+  const overflow = await reasons.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  expect(overflow).toEqual([]);
+  const newest = page.locator('.cr-gate--latest .cr-gate__reason');
+  expect(await newest.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  expect(await onTop(page.locator('.cr-gate--latest'))).toBe(true);
+  await expectNoAxeViolations(page, 'presenter, second step');
+
+  // B blanks the whole window (the toolbar too), with a focused button to bring the slide back
+  await page.keyboard.press('b');
+  const blank = page.getByTestId('blank-screen');
+  expect(await blank.boundingBox()).toEqual({ x: 0, y: 0, width: 1366, height: 768 });
+  expect(await page.evaluate(() => !!document.elementFromPoint(683, 20)?.closest('[data-testid="blank-screen"]'))).toBe(true);
+  const show = page.getByRole('button', { name: 'Show the slide (B)' });
+  await expect(show).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(blank).toHaveCount(0);
+
+  // A question is numbered among the lesson's questions
+  await page.goto(`/classroom/present/?lesson=${lesson}&slide=3`);
+  await keysReady(page);
+  await expect(slideTitle(page)).toHaveText('Question 1 of 3');
+
+  // The audience window (projected) shows no site header; its bar and the newest check stay in view; blank is full-window
+  const audience = await context.newPage();
+  await audience.setViewportSize({ width: 1366, height: 768 });
+  const audienceErrors = watchErrors(audience);
+  await audience.goto(`/classroom/audience/?lesson=${lesson}`);
+  await expect(audience.getByRole('status')).toHaveText('Following the presenter.');
+  await expect(audience.locator('.site-header')).toBeHidden();
+  await page.bringToFront();
+  await page.keyboard.press('ArrowLeft');
+  await expect(slideTitle(audience)).toHaveText('Jo is trusted, Kim is trusted and allowed');
+  expect(await onTop(audience.locator('.cr-audience__bar h1'))).toBe(true);
+  await page.keyboard.press('b');
+  await expect(audience.getByTestId('blank-screen')).toBeVisible();
+  expect(await audience.getByTestId('blank-screen').boundingBox()).toEqual({ x: 0, y: 0, width: 1366, height: 768 });
+  await expectNoAxeViolations(audience, 'audience');
+  expect(errors).toEqual([]);
+  expect(audienceErrors).toEqual([]);
+});
+
+test('the builder asks before replacing an edited draft, offers Undo, and names leftover starting text', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/classroom/build/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  // A fresh draft is valid but still the starting text: the builder says where, not "complete"
+  await expect(page.getByTestId('starter-text')).toContainText('Slide 1 (note): title and text');
+  await expect(page.getByText(/This lesson is complete/)).toHaveCount(0);
+
+  // Given an edited draft
+  await page.getByLabel('Lesson title').fill('Trust basics');
+  // When "New empty lesson" is pressed from the keyboard, an in-page question appears, focus on "Keep my draft"
+  await page.getByRole('button', { name: 'New empty lesson' }).focus();
+  await page.keyboard.press('Enter');
+  const ask = page.getByRole('alertdialog', { name: 'Replace your draft?' });
+  await expect(ask).toContainText('“Trust basics”');
+  await expect(ask.getByRole('button', { name: 'Keep my draft' })).toBeFocused();
+  await expectNoAxeViolations(page, 'builder asking');
+  // Escape keeps the draft and returns focus
+  await page.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByLabel('Lesson title')).toHaveValue('Trust basics');
+  await expect(page.getByRole('button', { name: 'New empty lesson' })).toBeFocused();
+  // Copy into the draft, confirmed from the keyboard, replaces it; Undo brings it back
+  await page.getByRole('button', { name: 'Copy into the draft' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(ask.getByRole('button', { name: 'Keep my draft' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(ask.getByRole('button', { name: 'Replace the draft' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Lesson title')).toHaveValue('Cross-account access with ExternalId');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Lesson title')).toHaveValue('Trust basics');
+  await expect(page.getByTestId('status-lesson')).toHaveText('Undone: your earlier draft is back.');
+
+  // Present this lesson goes straight to the presenter, no share link needed
+  await page.getByRole('link', { name: 'Present this lesson' }).click();
+  await keysReady(page);
+  await expect(page.locator('h1')).toHaveText('Trust basics');
+  expect(errors).toEqual([]);
 });

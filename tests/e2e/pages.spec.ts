@@ -27,9 +27,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // Then it is served, has its heading, the shell landmarks, and is accessible
       expect(response?.status(), `${route.path} status`).toBe(200);
       await expect(page.locator('h1')).toContainText(route.heading);
-      await expect(page.getByRole('banner')).toBeVisible();
       await expect(page.getByRole('main')).toBeVisible();
-      await expect(page.getByRole('contentinfo')).toBeVisible();
+      if (route.bare) {
+        // Presenting and projecting: the deck has the window, the skip link still leads to main
+        await expect(page.locator('.site-header')).toBeHidden();
+        await expect(page.locator('.site-footer')).toBeHidden();
+        await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
+      } else {
+        await expect(page.getByRole('banner')).toBeVisible();
+        await expect(page.getByRole('contentinfo')).toBeVisible();
+      }
       await page.waitForLoadState('networkidle');
       await expectNoAxeViolations(page, `${route.path} (${colorScheme})`);
       expect(errors, `${route.path} console errors`).toEqual([]);

@@ -4,6 +4,8 @@ export interface RouteUnderTest {
   path: string;
   /** Text the page's <h1> must contain, so a blank or wrong page fails. */
   heading: string;
+  /** The page fills the window without the site header and footer (presenting, projecting). */
+  bare?: true;
 }
 
 /**
@@ -42,8 +44,8 @@ export const routes: readonly RouteUnderTest[] = [
   { path: '/quiz/progress/', heading: 'Your progress' },
   { path: '/classroom/', heading: 'Teach STS to a room' },
   { path: '/classroom/present/', heading: 'Present a lesson' },
-  { path: '/classroom/present/?lesson=cross-account-external-id&slide=5', heading: 'Cross-account access with ExternalId' },
-  { path: '/classroom/audience/?lesson=federation-saml-oidc', heading: 'Federation with SAML and OIDC' },
+  { path: '/classroom/present/?lesson=cross-account-external-id&slide=5', heading: 'Cross-account access with ExternalId', bare: true },
+  { path: '/classroom/audience/?lesson=federation-saml-oidc', heading: 'Federation with SAML and OIDC', bare: true },
   { path: '/classroom/student/?lesson=mfa-and-get-session-token&slide=3', heading: 'MFA and GetSessionToken' },
   { path: '/classroom/build/', heading: 'Build a lesson' },
   { path: '/classroom/handout/?lesson=role-chaining-session-limits', heading: 'Role chaining and session limits' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announce, maxReveal, nextPosition, previousPosition, revealPosition, scenarioFrame, scenarioIds, type DigestMap } from '@/lib/lessons/deck';
+import { announce, maxReveal, slideTitle, nextPosition, previousPosition, revealPosition, scenarioFrame, scenarioIds, type DigestMap } from '@/lib/lessons/deck';
 import { type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
 import { LESSON_FORMAT, type Lesson } from '@/lib/lessons/schema';
 
@@ -82,7 +82,16 @@ describe('deck positions', () => {
     expect(announce(lesson, { slide: 1, reveal: 4 }, digests)).toBe('Step 2 of 2: AssumeRole (b).');
     expect(announce(lesson, { slide: 1, reveal: 2 }, digests)).toBe('Check 2 of 2, trust-policy: fail. it failed');
     expect(announce(lesson, { slide: 1, reveal: 3 }, digests)).toBe('Outcome of a: AccessDenied. no');
-    expect(announce(lesson, { slide: 2, reveal: 0 }, digests)).toBe('Slide 3 of 3: Question. Q?');
+    expect(announce(lesson, { slide: 2, reveal: 0 }, digests)).toBe('Slide 3 of 3: Question 1 of 1. Q?');
     expect(announce(lesson, { slide: 2, reveal: 1 }, digests)).toBe('Answer revealed: B, no.');
+  });
+
+  it('numbers question slides among the lesson\'s questions instead of a bare "Question"', () => {
+    const q = lesson.slides[2]!;
+    const two = { ...lesson, slides: [q, lesson.slides[0]!, { ...q, stem: 'Q2?' }] };
+    expect(slideTitle(two.slides[0]!, digests, two)).toBe('Question 1 of 2');
+    expect(slideTitle(two.slides[2]!, digests, two)).toBe('Question 2 of 2');
+    // Without the lesson (no context) it stays generic.
+    expect(slideTitle(q, digests)).toBe('Question');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSlide, emptyDraft, exportFileName, moveSlide, newSlide, readDraft, removeSlide, updateSlide } from '@/lib/lessons/draft';
+import { addSlide, draftKey, emptyDraft, exportFileName, moveSlide, newSlide, placeholders, readDraft, removeSlide, updateSlide } from '@/lib/lessons/draft';
 import { parseBlocks, parseInline, plainText } from '@/lib/lessons/markdown';
 import { learnHref, noteHref, noteSections, noteSlugs } from '@/lib/lessons/notes';
 import { parseLesson } from '@/lib/lessons/schema';
@@ -60,6 +60,23 @@ describe('builder drafts', () => {
     expect(readDraft('nope')).toBeUndefined();
     expect(exportFileName({ id: 'role-chaining' })).toBe('role-chaining.lesson.json');
     expect(exportFileName({ id: 'Bad Id' })).toBe('lesson.lesson.json');
+  });
+
+  it('names what is still the starting text, place by place', () => {
+    const d = addSlide(addSlide(emptyDraft(), newSlide('scenario', [])), newSlide('question', []));
+    const q = d.slides[2]!;
+    const withOption = updateSlide(d, 2, q.kind === 'question' ? { ...q, options: [...q.options, { text: 'Another option' }] } : q);
+    expect(placeholders(withOption)).toEqual(['Lesson title', 'Lesson summary', 'Slide 1 (note): title and text', 'Slide 3 (question): question, option C and explanation']);
+    expect(placeholders({ ...d, title: 'Trust', summary: 'Roles', slides: [{ kind: 'note', title: 'Doors', text: 'Both sides.' }] })).toEqual([]);
+    // Every built-in lesson is free of starting text
+    for (const l of builtInLessons) expect(placeholders(l)).toEqual([]);
+  });
+
+  it('compares drafts whatever their key order', () => {
+    const d = emptyDraft();
+    const { slides, ...rest } = d;
+    expect(draftKey({ slides, ...rest })).toBe(draftKey(d));
+    expect(draftKey({ ...d, title: 'Other' })).not.toBe(draftKey(d));
   });
 });
 

@@ -1,7 +1,7 @@
 'use client';
 
+import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { IntentLink } from './IntentLink';
 import { isActive, navItems } from './nav';
 
 /** The header navigation, marking the current section with aria-current. */
@@ -14,9 +14,9 @@ export function NavLinks() {
           const current = isActive(item.href, pathname);
           return (
             <li key={item.href}>
-              <IntentLink href={item.href} aria-current={current ? 'page' : undefined}>
+              <Link href={item.href} aria-current={current ? 'page' : undefined}>
                 {item.label}
-              </IntentLink>
+              </Link>
             </li>
           );
         })}

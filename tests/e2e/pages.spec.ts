@@ -96,27 +96,3 @@ test('the theme choice is remembered across pages with no flash', async ({ page 
   expect(await bg()).toBe(lightBg);
 });
 
-test('header links prefetch a section on intent, not on page load, and still navigate', async ({ page }) => {
-  // Given a reader on a study note, recording every request for a section's route payload
-  const payloads: string[] = [];
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    if (url.searchParams.has('_rsc')) payloads.push(url.pathname);
-  });
-  await page.goto('/notes/assume-role/');
-  await page.waitForLoadState('networkidle');
-
-  // Then loading the page fetched no other section (viewport prefetch cost phones blocking time)
-  expect(payloads.filter((p) => p.startsWith('/quiz/')), 'quiz payloads before intent').toEqual([]);
-
-  // When they point at "Quiz", it is prefetched
-  const quiz = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' });
-  await quiz.hover();
-  await expect.poll(() => payloads.some((p) => p.startsWith('/quiz/')), { message: 'quiz prefetched on hover' }).toBe(true);
-
-  // And clicking it is a client-side navigation to the quiz
-  await quiz.click();
-  await expect(page).toHaveURL(/\/quiz\/$/);
-  await expect(page.locator('h1')).toContainText('Quiz');
-  await expect(quiz).toHaveAttribute('aria-current', 'page');
-});

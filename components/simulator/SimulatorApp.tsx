@@ -393,93 +393,93 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
           <p className="muted">Loading the simulator…</p>
         </div>
       ) : (
-      <>
-      <section className="sim-scenario" aria-labelledby="scenario-title">
-        <p className="sim-scenario__source">
-          {sourceText}
-          {edited && ' · edited (saved in this browser)'}
-          {restored && ' · your earlier edits were restored'}
-          {edited && (
-            <>
-              {' '}
-              <button type="button" className="btn btn--small btn--ghost" onClick={() => api.getState().revert()}>
-                Revert changes
-              </button>
-            </>
-          )}
-        </p>
-        <h2 id="scenario-title">
-          <InlineMarkdown text={title} />
-        </h2>
-        {sim?.scenario.summary && (
-          <p className="sim-scenario__summary">
-            <InlineMarkdown text={sim.scenario.summary} />
-          </p>
-        )}
-      </section>
-
-      <div className="sim-grid">
-        <section className="sim-run" aria-labelledby="run-title">
-          <h2 id="run-title" className="visually-hidden">
-            Run
-          </h2>
-          <Player stepCount={stepCount} onHelp={openHelp} />
-          {!sim ? (
-            <section className="outcome" aria-labelledby="outcome-heading">
-              <h3 id="outcome-heading">Outcome</h3>
-              <p className="muted">
-                {engine.kind === 'error'
-                  ? `The simulator could not load (${engine.message}).`
-                  : loading || engine.kind === 'loading'
-                    ? 'Loading the simulator…'
-                    : issues.length
-                      ? `No outcome yet: the scenario has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`} (see the editor).`
-                      : 'No scenario yet.'}
-              </p>
-            </section>
-          ) : (
-            <>
-              <OutcomeList
-                steps={steps}
-                current={step}
-                onSelect={(i) => api.getState().selectStep(i, stepCount)}
-                staleNote={stale ? `The scenario has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}; these results are from its last valid version.` : undefined}
-              />
-              {r && (
-                <section className="step" aria-labelledby="step-title">
-                  <h3 id="step-title" tabIndex={-1}>
-                    Step {step + 1}: {stepTitle(r)} {r.kind !== 'clock' && <span className="step__label">{stepLabel(r, step)}</span>}
-                  </h3>
-                  {r.kind !== 'clock' && (
-                    <p className="step__meta">
-                      At {r.at} · signed by {callerText(sim.scenario, step)}
-                    </p>
-                  )}
-                  {r.kind !== 'clock' && <GatePipeline trace={r.trace} revealed={revealed} outcome={outcomeText(r)} ok={isSuccess(r)} />}
-                  <TraceText
-                    intro={`Step ${step + 1} of ${stepCount}: ${stepTitle(r)}${r.kind !== 'clock' ? ` (${stepLabel(r, step)})` : ''}.`}
-                    trace={r.kind === 'clock' ? [] : r.trace}
-                    revealed={revealed}
-                    outcome={outcomeText(r)}
-                  />
-                  {complete && <StepResult scenario={sim.scenario} steps={steps} index={step} canApply={!stale} onApplyFix={applyFix} />}
-                </section>
+        <>
+          <section className="sim-scenario" aria-labelledby="scenario-title">
+            <p className="sim-scenario__source">
+              {sourceText}
+              {edited && ' · edited (saved in this browser)'}
+              {restored && ' · your earlier edits were restored'}
+              {edited && (
+                <>
+                  {' '}
+                  <button type="button" className="btn btn--small btn--ghost" onClick={() => api.getState().revert()}>
+                    Revert changes
+                  </button>
+                </>
               )}
-            </>
-          )}
-        </section>
+            </p>
+            <h2 id="scenario-title">
+              <InlineMarkdown text={title} />
+            </h2>
+            {sim?.scenario.summary && (
+              <p className="sim-scenario__summary">
+                <InlineMarkdown text={sim.scenario.summary} />
+              </p>
+            )}
+          </section>
 
-        <section className="sim-edit" aria-labelledby="edit-title">
-          <h2 id="edit-title">Edit</h2>
-          <p className="muted small">Every change runs again at once. <span className="drop-tip">Drop a .json file anywhere on the page to import it.</span></p>
-          {rest ? (
-            <EditorPanel text={text} issues={issues} step={step} onSelectStep={(i) => api.getState().selectStep(i, stepCount)} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
-          ) : (
-            <p className="muted">Loading the editor…</p>
-          )}
-        </section>
-      </div>
-      </>
+          <div className="sim-grid">
+            <section className="sim-run" aria-labelledby="run-title">
+              <h2 id="run-title" className="visually-hidden">
+                Run
+              </h2>
+              <Player stepCount={stepCount} onHelp={openHelp} />
+              {!sim ? (
+                <section className="outcome" aria-labelledby="outcome-heading">
+                  <h3 id="outcome-heading">Outcome</h3>
+                  <p className="muted">
+                    {engine.kind === 'error'
+                      ? `The simulator could not load (${engine.message}).`
+                      : loading || engine.kind === 'loading'
+                        ? 'Loading the simulator…'
+                        : issues.length
+                          ? `No outcome yet: the scenario has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`} (see the editor).`
+                          : 'No scenario yet.'}
+                  </p>
+                </section>
+              ) : (
+                <>
+                  <OutcomeList
+                    steps={steps}
+                    current={step}
+                    onSelect={(i) => api.getState().selectStep(i, stepCount)}
+                    staleNote={stale ? `The scenario has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}; these results are from its last valid version.` : undefined}
+                  />
+                  {r && (
+                    <section className="step" aria-labelledby="step-title">
+                      <h3 id="step-title" tabIndex={-1}>
+                        Step {step + 1}: {stepTitle(r)} {r.kind !== 'clock' && <span className="step__label">{stepLabel(r, step)}</span>}
+                      </h3>
+                      {r.kind !== 'clock' && (
+                        <p className="step__meta">
+                          At {r.at} · signed by {callerText(sim.scenario, step)}
+                        </p>
+                      )}
+                      {r.kind !== 'clock' && <GatePipeline trace={r.trace} revealed={revealed} outcome={outcomeText(r)} ok={isSuccess(r)} />}
+                      <TraceText
+                        intro={`Step ${step + 1} of ${stepCount}: ${stepTitle(r)}${r.kind !== 'clock' ? ` (${stepLabel(r, step)})` : ''}.`}
+                        trace={r.kind === 'clock' ? [] : r.trace}
+                        revealed={revealed}
+                        outcome={outcomeText(r)}
+                      />
+                      {complete && <StepResult scenario={sim.scenario} steps={steps} index={step} canApply={!stale} onApplyFix={applyFix} />}
+                    </section>
+                  )}
+                </>
+              )}
+            </section>
+
+            <section className="sim-edit" aria-labelledby="edit-title">
+              <h2 id="edit-title">Edit</h2>
+              <p className="muted small">Every change runs again at once. <span className="drop-tip">Drop a .json file anywhere on the page to import it.</span></p>
+              {rest ? (
+                <EditorPanel text={text} issues={issues} step={step} onSelectStep={(i) => api.getState().selectStep(i, stepCount)} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+              ) : (
+                <p className="muted">Loading the editor…</p>
+              )}
+            </section>
+          </div>
+        </>
       )}
 
       {sim && rest && (

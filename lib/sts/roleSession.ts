@@ -98,7 +98,7 @@ export function issueRoleSession(i: RoleSessionInput): { session: Session; respo
 }
 
 /** Checks the requested duration against the role's MaxSessionDuration. */
-export function maxDurationEntry(role: Role, requested: number, explicit: boolean): TraceEntry {
+function maxDurationEntry(role: Role, requested: number, explicit: boolean): TraceEntry {
   if (requested > role.maxSessionDuration) {
     return { gate: 'duration', result: 'fail', code: 'duration.above-max-session-duration', reason: `DurationSeconds ${requested} is more than ${role.name}'s MaxSessionDuration of ${role.maxSessionDuration} seconds. STS refuses it rather than shortening it.`, learn: learn.duration, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage-assume.html' };
   }

@@ -101,7 +101,7 @@ export function sessionPolicies(
  * against a budget of 2048 units.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (PackedPolicySize)
  */
-export function packedPercent(inlineChars: number, managedCount: number, tags: { Key: string; Value: string }[]): number {
+function packedPercent(inlineChars: number, managedCount: number, tags: { Key: string; Value: string }[]): number {
   const units = Math.ceil(inlineChars / 3) + managedCount * 40 + tags.reduce((n, t) => n + t.Key.length + t.Value.length + 4, 0);
   return Math.max(1, Math.ceil((units / 2048) * 100));
 }

@@ -61,4 +61,21 @@ export default defineConfig(
       'no-control-regex': 'off',
     },
   },
+  {
+    // Layers: lib/policy and lib/world sit below lib/sts, which sits below lib/scenario
+    // (the file format, loader and runner). A lower layer never reaches up.
+    files: ['lib/{policy,world,sts,arn,util}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: engineBannedPaths,
+          patterns: [
+            ...engineBannedPatterns,
+            { group: ['**/scenario/*', '@/lib/scenario/*'], message: 'lib/scenario builds on the engine; the engine must not import it (the world lives in lib/world).' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { simulate } from '../lib/engine';
 import { type StepResult, type StsResult } from '../lib/scenario/run';
-import { type ScenarioIssue } from '../lib/scenario/world';
+import { type ScenarioIssue } from '../lib/scenario/buildWorld';
 
 const USAGE = `usage:
   npm run -s sim -- run FILE.json [FILE.json …] [--json]   run scenarios and print the results

@@ -6,7 +6,8 @@ import { computeFixes } from './scenario/fixes';
 import { loadScenario } from './scenario/load';
 import { runScenario, type StsResult } from './scenario/run';
 import { type Scenario } from './scenario/schema';
-import { type ScenarioIssue, type World } from './scenario/world';
+import { type ScenarioIssue } from './scenario/buildWorld';
+import { type World } from './world/world';
 
 /** A simulation: the result, or every located problem of the input. */
 export type Simulation =
@@ -28,6 +29,6 @@ export function simulate(input: unknown, options: { fixes?: boolean } = {}): Sim
 
 export type { StsResult, StepResult, CallResult, RequestResult, ClockResult, Fix, Mismatch } from './scenario/run';
 export type { Scenario, Step, CallStep, RequestStep, StsCall } from './scenario/schema';
-export type { ScenarioIssue } from './scenario/world';
+export type { ScenarioIssue } from './scenario/buildWorld';
 export type { TraceEntry, Gate, AwsError, Decision } from './sts/types';
 export { learn, type LearnRef } from './explain/learn';

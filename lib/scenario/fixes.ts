@@ -8,7 +8,7 @@ import { applyPatch, type PatchOp } from '../util/jsonPatch';
 import { loadScenario } from './load';
 import { runScenario, type Fix, type StepResult } from './run';
 import { type CallStep, type RequestStep, type Scenario } from './schema';
-import { arnAccount, type Role, type World } from './world';
+import { arnAccount, type Role, type World } from '../world/world';
 
 type Raw = { world?: Record<string, unknown>; steps?: Record<string, unknown>[] } & Record<string, unknown>;
 

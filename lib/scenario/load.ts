@@ -4,7 +4,8 @@
  */
 import { type z } from 'zod';
 import { lineColumnOf, syntaxErrorAt } from '../util/jsonLocate';
-import { buildWorld, type ScenarioIssue, type World } from './world';
+import { buildWorld, type ScenarioIssue } from './buildWorld';
+import { type World } from '../world/world';
 import { callParams, ScenarioSchema, type Scenario, type Step } from './schema';
 
 /** A loaded scenario, or every problem found. */

@@ -15,7 +15,7 @@ import { type AwsError, type Caller, type Decision, type Session, type TraceEntr
 import { assertNever } from '../result';
 import { isoSeconds, parseInstant, DEFAULT_START } from '../util/time';
 import { type CallStep, type RequestStep, type Scenario, type StepAs, type StepExpect, type StsCall } from './schema';
-import { accountPartition, type World } from './world';
+import { accountPartition, type World } from '../world/world';
 
 /** One unmet expectation. */
 export interface Mismatch {

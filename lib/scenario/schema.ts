@@ -3,6 +3,7 @@
  * Every object is strict: an unknown field is an error, so a typo is never ignored.
  */
 import { z } from 'zod';
+import { type SamlAssertion } from '../sts/types';
 
 /** The STS calls a scenario may make. */
 export const stsCalls = [
@@ -282,7 +283,10 @@ export type WorldInput = z.infer<typeof WorldSchema>;
 export type UserInput = z.infer<typeof UserSchema>;
 /** A role as written. */
 export type RoleInput = z.infer<typeof RoleSchema>;
-/** A SAML assertion object. */
-export type SamlAssertion = z.infer<typeof SamlAssertionSchema>;
+/** A SAML assertion object (the engine's own type; the schema must produce exactly it). */
+export type { SamlAssertion } from '../sts/types';
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const samlShapeMatches: Same<z.infer<typeof SamlAssertionSchema>, SamlAssertion> = true;
+void samlShapeMatches;
 /** A parsed scenario file. */
 export type Scenario = Omit<z.infer<typeof ScenarioSchema>, 'steps'> & { steps: Step[] };

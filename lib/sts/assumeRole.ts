@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 import { learn } from '../explain/learn';
-import { arnPartition, type World } from '../scenario/world';
+import { arnPartition, type World } from '../world/world';
 import { authorize, callerPolicies } from './authorize';
 import { callerArn, callerKeys, callerMfa, callerPartition, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError, notAuthorized } from './errors';

@@ -7,7 +7,7 @@
 import { learn } from '../explain/learn';
 import { evaluatePolicy } from '../policy/evaluate';
 import { type ContextValue, type PolicyEvaluation, type PrincipalSpec, type RequestPrincipal, type Statement } from '../policy/types';
-import { type NamedPolicy, orgOf, type World } from '../scenario/world';
+import { type NamedPolicy, orgOf, type World } from '../world/world';
 import { callerAccount } from './context';
 import { type Caller, type Decision, type Gate, type TraceEntry } from './types';
 

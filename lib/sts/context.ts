@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  */
 import { type ContextValue, type RequestPrincipal } from '../policy/types';
-import { arnPartition, orgOf, type World } from '../scenario/world';
+import { arnPartition, orgOf, type World } from '../world/world';
 import { isoSeconds } from '../util/time';
 import { type Caller, type MfaContext, type Session } from './types';
 

@@ -6,8 +6,7 @@
 import { learn } from '../explain/learn';
 import { evaluatePolicy } from '../policy/evaluate';
 import { type ContextValue, type RequestPrincipal } from '../policy/types';
-import { type SamlAssertion } from '../scenario/schema';
-import { type World } from '../scenario/world';
+import { type World } from '../world/world';
 import { base64, decodeBase64Text, sha1, utf8 } from '../util/encoding';
 import { isoSeconds, parseInstant } from '../util/time';
 import { describeStatement } from './authorize';
@@ -15,7 +14,7 @@ import { type StepEnv } from './context';
 import { awsError } from './errors';
 import { checkMaxDuration, issueRoleSession } from './roleSession';
 import { addSessionKeys, checkPackedSize, combineTags, fail, regionCheck, sessionPolicies, validateSessionPolicyParams, type CallOutcome, invalidParams } from './shared';
-import { type AwsError, type SessionTag, type TraceEntry } from './types';
+import { type AwsError, type SamlAssertion, type SessionTag, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
 

@@ -2,7 +2,7 @@
  * The troubleshooting calls: GetCallerIdentity, DecodeAuthorizationMessage, GetAccessKeyInfo.
  */
 import { learn } from '../explain/learn';
-import { type World } from '../scenario/world';
+import { type World } from '../world/world';
 import { decodeBase64Text } from '../util/encoding';
 import { authorize, callerPolicies } from './authorize';
 import { callerAccount, callerArn, callerKeys, requestPrincipal, type StepEnv } from './context';

@@ -6,7 +6,7 @@
 import { learn } from '../explain/learn';
 import { evaluatePolicy } from '../policy/evaluate';
 import { type ContextValue } from '../policy/types';
-import { type Resource, type World } from '../scenario/world';
+import { type Resource, type World } from '../world/world';
 import { authorize, callerPolicies, type PolicyType } from './authorize';
 import { callerAccount, callerArn, callerKeys, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError } from './errors';

@@ -3,7 +3,7 @@ import { assumedRoleArn } from '../arn/arn';
 import { learn } from '../explain/learn';
 import { evaluatePolicy } from '../policy/evaluate';
 import { type ContextValue, type RequestPrincipal } from '../policy/types';
-import { type NamedPolicy, type Role } from '../scenario/world';
+import { type NamedPolicy, type Role } from '../world/world';
 import { describeStatement } from './authorize';
 import { type StepEnv } from './context';
 import { awsError } from './errors';

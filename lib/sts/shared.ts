@@ -2,7 +2,7 @@
 import { learn } from '../explain/learn';
 import { parsePolicy } from '../policy/parse';
 import { type ContextValue } from '../policy/types';
-import { type NamedPolicy, type World } from '../scenario/world';
+import { type NamedPolicy, type World } from '../world/world';
 import { isoSeconds } from '../util/time';
 import { makeAccessKeyId, makeSecrets } from './credentials';
 import { awsError } from './errors';

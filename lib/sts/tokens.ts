@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
  */
 import { learn } from '../explain/learn';
-import { type World, orgOf, rootTaskPolicies } from '../scenario/world';
+import { type World, orgOf, rootTaskPolicies } from '../world/world';
 import { authorize, callerPolicies } from './authorize';
 import { callerAccount, callerArn, callerKeys, callerPartition, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError, notAuthorized } from './errors';

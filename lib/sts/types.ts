@@ -1,6 +1,6 @@
 /** Types shared by the STS model: callers, sessions, errors, trace entries and step results. */
 import { type LearnRef } from '../explain/learn';
-import { type NamedPolicy, type Role, type User } from '../scenario/world';
+import { type NamedPolicy, type Role, type User } from '../world/world';
 
 /** AWS error codes the model returns, spelled as STS and other services spell them. */
 export type ErrorCode =
@@ -123,3 +123,20 @@ export type Caller =
 
 /** The outcome of one authorization: AWS's three decisions. */
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
+
+/**
+ * A SAML assertion as a scenario writes it: the decoded, signed SAML response
+ * (../shared/scenario-format.md, "Federation tokens"). lib/scenario/schema.ts checks that
+ * its zod schema produces exactly this shape.
+ */
+export interface SamlAssertion {
+  issuer: string;
+  recipient?: string | undefined;
+  nameId?: string | undefined;
+  nameIdFormat?: string | undefined;
+  issueInstant?: string | undefined;
+  notOnOrAfter?: string | undefined;
+  sessionNotOnOrAfter?: string | undefined;
+  attributes?: Record<string, string[]> | undefined;
+  signature?: 'valid' | 'invalid' | undefined;
+}

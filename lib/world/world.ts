@@ -1,18 +1,10 @@
 /**
- * The simulated AWS world: users, roles, providers and resources, indexed and with
- * every policy document parsed. Built once per scenario from the validated input.
+ * The simulated AWS world: accounts, organizations, users, roles, providers and resources,
+ * indexed, with every policy document parsed, and the lookups the STS calls need.
+ * The scenario loader builds it (lib/scenario/buildWorld.ts); the calls only read it.
  */
 import { parsePolicy } from '../policy/parse';
-import { type Policy, type PolicyKind } from '../policy/types';
-import { stableId } from '../util/hash';
-import { type WorldInput } from './schema';
-
-/** A located problem in a scenario file. */
-export interface ScenarioIssue {
-  /** `steps[2].params.RoleArn`, `world.roles[0].trustPolicy.Statement[0].Principal` */
-  path: string;
-  message: string;
-}
+import { type Policy } from '../policy/types';
 
 /** A policy document with where it came from, for the trace. */
 export interface NamedPolicy {
@@ -112,132 +104,6 @@ export function arnName(arn: string): string {
   return res.split('/').pop() ?? res;
 }
 
-/** Parses a policy document found in the world; IAM would refuse an invalid one, so issues make the file invalid. */
-function worldPolicy(doc: unknown, kind: PolicyKind, path: string, label: string, issues: ScenarioIssue[]): NamedPolicy | undefined {
-  const r = parsePolicy(doc, kind);
-  if (!r.ok) {
-    for (const i of r.issues) issues.push({ path: i.path ? `${path}.${i.path}` : path, message: i.message });
-    return undefined;
-  }
-  return { label, path, policy: r.policy };
-}
-
-/** Builds the indexed world, collecting every problem IAM itself would refuse. */
-export function buildWorld(input: WorldInput): { world: World; issues: ScenarioIssue[] } {
-  const issues: ScenarioIssue[] = [];
-  const world: World = {
-    accounts: new Map(),
-    users: new Map(),
-    roles: new Map(),
-    keyOwners: new Map(),
-    managedPolicies: new Map(),
-    organizations: [],
-    samlProviders: new Map(),
-    oidcProviders: [],
-    resources: [],
-  };
-  (input.accounts ?? []).forEach((a) => world.accounts.set(a.id, { id: a.id, alias: a.alias, stsDisabledRegions: a.stsDisabledRegions ?? [] }));
-
-  (input.managedPolicies ?? []).forEach((m, i) => {
-    const name = arnName(m.arn);
-    const p = worldPolicy(m.document, 'identity', `world.managedPolicies[${i}].document`, name, issues);
-    if (p) world.managedPolicies.set(m.arn, p);
-  });
-  for (const [arn, p] of builtinManagedPolicies()) if (!world.managedPolicies.has(arn)) world.managedPolicies.set(arn, p);
-
-  const attached = (arns: string[] | undefined, path: string): NamedPolicy[] =>
-    (arns ?? []).flatMap((arn, j) => {
-      const p = world.managedPolicies.get(arn) ?? unknownAwsManaged(arn);
-      if (!p) {
-        issues.push({ path: `${path}[${j}]`, message: `no managed policy ${arn} in world.managedPolicies; add it with its document` });
-        return [];
-      }
-      return [p];
-    });
-
-  (input.users ?? []).forEach((u, i) => {
-    const base = `world.users[${i}]`;
-    const name = arnName(u.arn);
-    const account = arnAccount(u.arn) ?? '';
-    if (world.users.has(u.arn)) issues.push({ path: `${base}.arn`, message: `duplicate user ${u.arn}` });
-    const policies = (u.policies ?? []).flatMap((d, j) => worldPolicy(d, 'identity', `${base}.policies[${j}]`, `${name} policy #${j + 1}`, issues) ?? []);
-    const user: User = {
-      arn: u.arn,
-      name,
-      account,
-      id: u.id ?? stableId('AIDA', u.arn),
-      accessKeys: u.accessKeys ?? [],
-      policies: [...policies, ...attached(u.managedPolicyArns, `${base}.managedPolicyArns`)],
-      boundary: u.boundary === undefined ? undefined : worldPolicy(u.boundary, 'boundary', `${base}.boundary`, `${name} permissions boundary`, issues),
-      tags: u.tags ?? {},
-      mfaDevices: u.mfaDevices ?? [],
-      index: i,
-    };
-    world.users.set(u.arn, user);
-    for (const k of user.accessKeys) world.keyOwners.set(k, user);
-  });
-
-  (input.roles ?? []).forEach((r, i) => {
-    const base = `world.roles[${i}]`;
-    const name = arnName(r.arn);
-    const res = r.arn.split(':').slice(5).join(':');
-    if (world.roles.has(r.arn)) issues.push({ path: `${base}.arn`, message: `duplicate role ${r.arn}` });
-    const trust = worldPolicy(r.trustPolicy, 'trust', `${base}.trustPolicy`, `${name} trust policy`, issues);
-    const policies = (r.policies ?? []).flatMap((d, j) => worldPolicy(d, 'identity', `${base}.policies[${j}]`, `${name} policy #${j + 1}`, issues) ?? []);
-    if (!trust) return;
-    world.roles.set(r.arn, {
-      arn: r.arn,
-      name,
-      path: res.slice('role'.length, res.length - name.length) || '/',
-      account: arnAccount(r.arn) ?? '',
-      id: r.id ?? stableId('AROA', r.arn),
-      trust,
-      // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html (MaxSessionDuration defaults to 3600)
-      maxSessionDuration: r.maxSessionDuration ?? 3600,
-      policies: [...policies, ...attached(r.managedPolicyArns, `${base}.managedPolicyArns`)],
-      boundary: r.boundary === undefined ? undefined : worldPolicy(r.boundary, 'boundary', `${base}.boundary`, `${name} permissions boundary`, issues),
-      tags: r.tags ?? {},
-      index: i,
-    });
-  });
-
-  (input.organizations ?? []).forEach((o, i) => {
-    world.organizations.push({
-      id: o.id,
-      management: o.management,
-      accounts: [...new Set([o.management, ...(o.accounts ?? [])])],
-      centralizedRootAccess: o.centralizedRootAccess ?? false,
-      scps: (o.scps ?? []).flatMap((s, j) => {
-        const p = worldPolicy(s.document, 'scp', `world.organizations[${i}].scps[${j}].document`, `SCP ${s.name}`, issues);
-        return p ? [{ name: s.name, targets: s.targets, policy: p }] : [];
-      }),
-    });
-  });
-
-  (input.samlProviders ?? []).forEach((p) =>
-    world.samlProviders.set(p.arn, { arn: p.arn, issuer: p.issuer, account: arnAccount(p.arn) ?? '', name: arnName(p.arn) }),
-  );
-  (input.oidcProviders ?? []).forEach((p) =>
-    world.oidcProviders.push({
-      arn: p.arn,
-      url: p.url,
-      host: p.url.replace(/^https:\/\//, '').replace(/\/$/, ''),
-      clientIds: p.clientIds ?? [],
-      reachable: p.reachable ?? true,
-      account: arnAccount(p.arn) ?? '',
-    }),
-  );
-  (input.resources ?? []).forEach((r, i) => {
-    world.resources.push({
-      arn: r.arn,
-      account: r.account ?? arnAccount(r.arn),
-      policy: r.policy === undefined ? undefined : worldPolicy(r.policy, 'resource', `world.resources[${i}].policy`, `${r.arn} resource policy`, issues),
-    });
-  });
-
-  return { world, issues };
-}
-
 /**
  * The AWS managed root-task policies that AssumeRoot accepts, with the actions AWS documents for each.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
@@ -257,7 +123,7 @@ export const rootTaskPolicies: Record<string, string[]> = {
 
 let builtins: Map<string, NamedPolicy> | undefined;
 /** AWS managed policies the engine knows without the scenario defining them. */
-function builtinManagedPolicies(): Map<string, NamedPolicy> {
+export function builtinManagedPolicies(): Map<string, NamedPolicy> {
   if (builtins) return builtins;
   const docs: Record<string, unknown> = {
     'arn:aws:iam::aws:policy/AdministratorAccess': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
@@ -289,7 +155,7 @@ function builtinManagedPolicies(): Map<string, NamedPolicy> {
  * An AWS managed policy the engine has no copy of: accepted (IAM would attach it), but it
  * allows nothing here, and its label says so.
  */
-function unknownAwsManaged(arn: string): NamedPolicy | undefined {
+export function unknownAwsManaged(arn: string): NamedPolicy | undefined {
   if (!/^arn:aws[\w-]*:iam::aws:policy\//.test(arn)) return undefined;
   const r = parsePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'none:NotModelled', Resource: '*' }] }, 'identity');
   return r.ok ? { label: `${arnName(arn)} (AWS managed policy not modelled: add its document to world.managedPolicies)`, path: arn, policy: r.policy } : undefined;

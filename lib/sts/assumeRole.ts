@@ -50,7 +50,19 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
     return fail(trace, notAuthorized(who, 'sts:AssumeRole', p.RoleArn ?? ''), { gate: 'caller-type', result: 'fail', code: 'caller.federated-user-cannot-call', reason: 'Credentials from GetFederationToken cannot call any STS operation except GetCallerIdentity.', learn: learn.federationToken, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts-comparison.html', uncertain: true });
   }
   const chained = caller.kind === 'session';
-  trace.push({ gate: 'caller-type', result: 'pass', code: chained ? 'caller.temporary' : 'caller.long-term', reason: chained ? `The caller signs with temporary credentials from step "${caller.session.stepId}" (${caller.session.createdBy}), so this is role chaining.` : `The caller signs with ${caller.kind === 'user' ? `${caller.user.name}'s` : 'its'} long-term credentials.`, learn: chained ? learn.chaining : learn.authenticate });
+  // AWS defines role chaining as "using a role to assume a second role"; its Knowledge Center says GetSessionToken
+  // (MFA) credentials that assume a role are also limited to one hour. https://repost.aws/knowledge-center/iam-role-chaining-limit
+  const roleToRole = chained && caller.session.kind === 'assumed-role';
+  trace.push({
+    gate: 'caller-type', result: 'pass', code: chained ? 'caller.temporary' : 'caller.long-term',
+    reason: !chained
+      ? `The caller signs with ${caller.kind === 'user' ? `${caller.user.name}'s` : 'its'} long-term credentials.`
+      : roleToRole
+        ? `The caller signs with a role session from step "${caller.session.stepId}" (${caller.session.createdBy}): a role assuming a role is role chaining.`
+        : `The caller signs with temporary credentials from step "${caller.session.stepId}" (${caller.session.createdBy}). AWS defines role chaining as a role assuming a role; its Knowledge Center says GetSessionToken credentials that assume a role are limited to one hour too, so the model applies the same cap.`,
+    learn: chained ? learn.chaining : learn.authenticate,
+    ...(chained && !roleToRole ? { source: 'https://repost.aws/knowledge-center/iam-role-chaining-limit' } : {}),
+  });
 
   const v = new Validator();
   if (v.required('roleArn', p.RoleArn)) v.string('roleArn', p.RoleArn, rules.arn);
@@ -121,7 +133,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   trace.push(...diagnoseTrust(role, 'sts:AssumeRole', principal, keys), ...az.trace);
   if (az.decision !== 'Allow') {
     if (caller.kind === 'session' && caller.session.role?.arn === role.arn && az.deniedBy?.policyType === 'resource-based policy') {
-      trace.push({ gate: 'trust-policy', result: 'info', code: 'trust.self-assume', reason: `${role.name} is assuming itself. Since 2023 a role's trust policy must allow the role explicitly; its own permissions are not enough.`, learn: learn.selfAssume, source: 'https://aws.amazon.com/blogs/security/announcing-an-update-to-iam-role-trust-policy-behavior/' });
+      trace.push({ gate: 'trust-policy', result: 'info', code: 'trust.self-assume', reason: `${role.name} is assuming itself. Since September 2022 (for almost every role; a few allow-listed roles kept the old behaviour longer) a role's trust policy must allow the role explicitly; its own permissions are not enough.`, learn: learn.selfAssume, source: 'https://aws.amazon.com/blogs/security/announcing-an-update-to-iam-role-trust-policy-behavior/' });
     }
     return fail(trace, notAuthorized(who, 'sts:AssumeRole', roleArn));
   }
@@ -153,7 +165,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
 
   const requested = p.DurationSeconds ?? limits.assumeRoleDefaultSeconds;
   if (chained && requested > CHAINING_CAP_SECONDS) {
-    return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'), { gate: 'duration', result: 'fail', code: 'duration.chaining-cap', reason: `This is role chaining (the caller uses temporary credentials), which limits the session to 3600 seconds; DurationSeconds is ${requested}. When both this cap and MaxSessionDuration are exceeded, the model reports the chaining cap.`, learn: learn.chaining, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining' });
+    return fail(trace, awsError('ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'), { gate: 'duration', result: 'fail', code: 'duration.chaining-cap', reason: `${roleToRole ? 'This is role chaining' : 'The caller uses GetSessionToken credentials, which AWS caps like role chaining'}, which limits the session to 3600 seconds; DurationSeconds is ${requested}. When both this cap and MaxSessionDuration are exceeded, the model reports the chaining cap.`, learn: learn.chaining, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining' });
   }
   const tooLong = checkMaxDuration(role, requested, p.DurationSeconds !== undefined, trace);
   if (tooLong) return fail(trace, tooLong);

@@ -23,7 +23,8 @@ const wrong = file('wrong.json', {
 const invalid = file('invalid.json', { format: 'sts-scenario/v1', id: 'cli-bad', title: 't', world: {}, steps: [{ call: 'AssumeRole', params: { DurationSeconds: 'long' } }] });
 const notJson = file('broken.json', '{ "format": ');
 
-describe('npm run sim (../shared/scenario-format.md)', () => {
+// Each case spawns the CLI (tsx compiles it on start): seconds per spawn on a loaded 2-core machine.
+describe('npm run sim (../shared/scenario-format.md)', { timeout: 60_000 }, () => {
   it('run --json prints one sts-result/v1 document and exits 0', () => {
     const r = cli(['run', good, '--json']);
     expect(r.status).toBe(0);

@@ -4,12 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { simulate } from '../lib/engine';
+import { labMain } from './lab';
 import { type StepResult, type StsResult } from '../lib/scenario/run';
 import { type ScenarioIssue } from '../lib/scenario/buildWorld';
 
 const USAGE = `usage:
   npm run -s sim -- run FILE.json [FILE.json …] [--json]   run scenarios and print the results
   npm run -s sim -- check FILE.json [FILE.json …] [--json] run scenarios and compare each step with its "expect"
+  npm run -s sim -- lab check LAB.json [LAB.json …] [--json] verify lab files (docs/lab-format.md)
 
 exit status: 0 ok; 1 (check) an expectation was not met; 2 a file is not valid JSON or not a valid scenario`;
 
@@ -60,6 +62,7 @@ const unmet = (steps: StepResult[]) => steps.filter((s) => s.kind !== 'clock' &&
 
 function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
+  if (cmd === 'lab') return labMain(rest);
   const json = rest.includes('--json');
   const files = rest.filter((a) => a !== '--json');
   if ((cmd !== 'run' && cmd !== 'check') || files.length === 0 || rest.some((a) => a.startsWith('--') && a !== '--json')) {

@@ -290,3 +290,6 @@ const samlShapeMatches: Same<z.infer<typeof SamlAssertionSchema>, SamlAssertion>
 void samlShapeMatches;
 /** A parsed scenario file. */
 export type Scenario = Omit<z.infer<typeof ScenarioSchema>, 'steps'> & { steps: Step[] };
+
+/** A step's `expect` object, also used by lab goals (lib/labs). */
+export { ExpectSchema as StepExpectSchema };

@@ -6,7 +6,9 @@ import { simulate } from '../engine';
 import { formatPath } from '../scenario/load';
 import { type StepResult } from '../scenario/run';
 import { checkExpect } from '../scenario/run';
-import { applyPatch, escapePointer, type PatchOp } from '../util/jsonPatch';
+import { applyPatch, escapePointer, type PatchOp, readPointer } from '../util/jsonPatch';
+
+export { readPointer };
 import { type FindingSeverity, findingSeverities, type GoalLine, type Lab, LabSchema } from './schema';
 
 /** A located problem in a lab file. */
@@ -30,18 +32,7 @@ export function parseLab(input: unknown): { ok: true; lab: Lab } | { ok: false; 
   return { ok: true, lab: r.data };
 }
 
-const unescapeSegment = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
-const segments = (pointer: string): string[] => pointer.split('/').slice(1).map(unescapeSegment);
-
-/** Reads the value at a JSON Pointer, own properties only; undefined when absent. */
-export function readPointer(doc: unknown, pointer: string): unknown {
-  let cur = doc;
-  for (const seg of segments(pointer)) {
-    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
-    cur = (cur as Record<string, unknown>)[seg];
-  }
-  return cur;
-}
+const segments = (pointer: string): string[] => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /** True when `path` is `base` or lies inside it (segment-wise, so /steps/1 is not inside /steps/10). */
 export function isInside(path: string, base: string): boolean {

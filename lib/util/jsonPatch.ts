@@ -45,3 +45,17 @@ export function applyPatch<T>(doc: T, ops: PatchOp[]): T | undefined {
   }
   return copy as T;
 }
+
+/**
+ * Reads the value at a JSON Pointer, own properties only (never a prototype member).
+ * @returns the value, or undefined when the path names nothing
+ * @example readPointer({ a: [1, 2] }, '/a/1') // 2
+ */
+export function readPointer(doc: unknown, pointer: string): unknown {
+  let cur = doc;
+  for (const seg of pointer.split('/').slice(1).map(unescape)) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}

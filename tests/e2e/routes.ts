@@ -16,6 +16,8 @@ export interface RouteUnderTest {
 export const routes: readonly RouteUnderTest[] = [
   { path: '/', heading: 'AssumeRole' },
   { path: '/notes/', heading: 'Study notes' },
+  { path: '/labs/', heading: 'Labs' },
+  { path: '/labs/basics-same-account-delegation/', heading: 'Let Gina in' },
   { path: '/notes/sts-basics/', heading: 'STS and temporary credentials' },
   { path: '/notes/assume-role/', heading: 'AssumeRole: same account and cross account' },
   { path: '/notes/trust-policies/', heading: 'Trust policies' },

@@ -22,6 +22,8 @@ export interface LabLink {
 
 interface Props {
   lab: Lab;
+  /** The lab's note sections, titled (resolved at build time). */
+  learnLinks: { href: string; label: string }[];
   previous?: LabLink;
   next?: LabLink;
 }
@@ -72,7 +74,7 @@ function sharedAttempt(lab: Lab): Record<string, string> | undefined {
  * One lab: the goal beside the editable parts, re-checked by the engine on every edit, with
  * progressive hints, the solution on request, and what was learned on success.
  */
-export function LabApp({ lab, previous, next }: Props) {
+export function LabApp({ lab, learnLinks, previous, next }: Props) {
   const startTexts = useMemo(() => Object.fromEntries(lab.editable.map((e) => [e.path, pretty(readPointer(lab.scenario, e.path))])), [lab]);
   const progress = useSyncExternalStore(subscribeLabProgress, getLabProgress, () => emptyProgress);
   const record = progress[lab.id];
@@ -243,15 +245,12 @@ export function LabApp({ lab, previous, next }: Props) {
         )}
         <p className="lab__learn">
           Read more:{' '}
-          {lab.learn.map((ref, i) => {
-            const [slug, id] = ref.split('#');
-            return (
-              <span key={ref}>
-                {i > 0 && ', '}
-                <Link href={`/notes/${slug}/#${id}`}>{ref}</Link>
-              </span>
-            );
-          })}
+          {learnLinks.map((l, i) => (
+            <span key={l.href}>
+              {i > 0 && ' · '}
+              <Link href={l.href}>{l.label}</Link>
+            </span>
+          ))}
         </p>
       </section>
 
@@ -276,6 +275,7 @@ export function LabApp({ lab, previous, next }: Props) {
                 id={id}
                 className="lab__textarea"
                 spellCheck={false}
+                wrap="off"
                 autoCapitalize="off"
                 autoCorrect="off"
                 rows={Math.min(24, Math.max(6, (texts[e.path] ?? '').split('\n').length + 1))}

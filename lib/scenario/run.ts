@@ -245,6 +245,7 @@ export function runScenario(scenario: Scenario, world: World, options: RunOption
       return;
     }
     const env: StepEnv = { now: state.now, region: step.context?.region ?? scenario.region ?? 'us-east-1', sourceIp: step.context?.sourceIp, endpoint: step.context?.endpoint ?? 'regional' };
+    if (step.context?.keys) env.keys = Object.fromEntries(Object.entries(step.context.keys).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
     const stepId = step.id ?? `step-${i + 1}`;
     const at = isoSeconds(state.now);
     const trace: TraceEntry[] = [];

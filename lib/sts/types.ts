@@ -45,6 +45,7 @@ export type Gate =
   | 'session-tags'
   | 'source-identity'
   | 'session-policy'
+  | 'rcp'
   | 'scp'
   | 'resource-policy'
   | 'boundary'

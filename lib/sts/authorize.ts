@@ -122,6 +122,19 @@ export function rcpsFor(world: World, account: string, action: string, resource:
   return levels ? { levels, uncertain: service === 'sts' && !rcpStsActions.has(action.toLowerCase()) } : undefined;
 }
 
+/**
+ * The RCP gate on its own, for calls that do not go through authorize (AssumeRoleWithSAML,
+ * AssumeRoleWithWebIdentity): pushes the per-level entries and returns false when an RCP denies.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html
+ */
+export function rcpGate(world: World, req: { action: string; resource: string; resourceAccount: string; principal: RequestPrincipal; keys: Record<string, ContextValue> }, trace: TraceEntry[]): boolean {
+  if (!rcpsFor(world, req.resourceAccount, req.action, req.resource)) return true;
+  const r = authorize(world, { kind: 'anonymous' }, { identity: 'all' }, { ...req, mode: 'request' });
+  const rcpTrace = r.trace.filter((t) => t.gate === 'rcp');
+  trace.push(...rcpTrace);
+  return !rcpTrace.some((t) => t.result === 'fail');
+}
+
 /** One authorization question. */
 export interface AuthzRequest {
   action: string;
@@ -181,6 +194,17 @@ function grantOf(ev: PolicyEvaluation, statements: Statement[], p: RequestPrinci
     if (g && (!best || order.indexOf(g) < order.indexOf(best))) best = g;
   }
   return best ?? (ev.result === 'Allow' ? 'wildcard' : undefined);
+}
+
+/** True when an applying Allow statement has a wildcard Principal and a condition on aws:PrincipalArn. */
+function wildcardPrincipalArnGrant(ev: PolicyEvaluation, statements: Statement[]): boolean {
+  return ev.statements.some((r) => {
+    if (!r.applies || r.effect !== 'Allow') return false;
+    const st = statements[r.index];
+    const p = st?.principal;
+    const wildcard = p?.kind === 'any' || (p?.kind === 'map' && p.aws.includes('*'));
+    return wildcard && st!.conditions.some((c) => c.key.toLowerCase() === 'aws:principalarn');
+  });
 }
 
 interface Evaluated {
@@ -314,9 +338,12 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
     }
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html#access_policies_boundaries-eval-logic
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
-    const limited = !(grant === 'session' || (isUserPrincipal && grant === 'exact'));
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-basics ("Permissions boundaries and session policies do not limit permissions granted using the aws:PrincipalArn condition key with a wildcard(*) in the Principal element")
+    const arnWildcard = caller.kind === 'session' && caller.session.kind === 'assumed-role' && wildcardPrincipalArnGrant(rpAllow.ev, rpAllow.policy.policy.statements);
+    const limited = !(grant === 'session' || (isUserPrincipal && grant === 'exact') || arnWildcard);
     if (!limited || (bAllow && sAllow)) {
-      trace.push({ gate: idGate, result: 'skip', code: 'identity.not-needed-same-account', reason: `In the same account, the resource-based policy's Allow is enough${limited ? '' : ', and because it names ' + (grant === 'session' ? 'the session ARN, session policies and boundaries do not limit it' : 'the IAM user, its boundary does not limit it')}.`, learn: learn.resourcePolicy });
+      const why = !limited && arnWildcard && !(bAllow && sAllow) ? `, and because it allows Principal "*" narrowed by aws:PrincipalArn, the role's ${!bAllow ? 'permissions boundary' : 'session policy'} does not limit it (only an explicit Deny in an identity-based policy would)` : limited ? '' : ', and because it names ' + (grant === 'session' ? 'the session ARN, session policies and boundaries do not limit it' : 'the IAM user, its boundary does not limit it');
+      trace.push({ gate: idGate, result: 'skip', code: arnWildcard && !(bAllow && sAllow) ? 'identity.not-needed-principal-arn-wildcard' : 'identity.not-needed-same-account', reason: `In the same account, the resource-based policy's Allow is enough${why}.`, learn: learn.resourcePolicy, ...(arnWildcard && !(bAllow && sAllow) ? { source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html' } : {}) });
       return { decision: 'Allow', trace, grant };
     }
   }

@@ -121,8 +121,13 @@ export function orgLevels(org: Organization, account: string): OrgLevel[] {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgpaths
  */
 export function orgPath(org: Organization, account: string): string {
-  return `${org.id}/${orgLevels(org, account).filter((l) => l.kind !== 'account').map((l) => l.id).join('/')}/`;
+  let byAccount = pathCache.get(org);
+  if (!byAccount) pathCache.set(org, (byAccount = new Map()));
+  let path = byAccount.get(account);
+  if (path === undefined) byAccount.set(account, (path = `${org.id}/${orgLevels(org, account).filter((l) => l.kind !== 'account').map((l) => l.id).join('/')}/`));
+  return path;
 }
+const pathCache = new WeakMap<Organization, Map<string, string>>();
 
 const defaultPolicy = (label: string, doc: unknown, kind: 'scp' | 'resource'): NamedPolicy => {
   const r = parsePolicy(doc, kind);

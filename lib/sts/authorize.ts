@@ -210,8 +210,9 @@ function wildcardPrincipalArnGrant(ev: PolicyEvaluation, statements: Statement[]
 interface Evaluated {
   policy: NamedPolicy;
   ev: PolicyEvaluation;
-  /** For an SCP or RCP: the level it is attached at. */
+  /** For an SCP or RCP: the level it is attached at, in full and short. */
   at?: string;
+  short?: string;
 }
 
 const firstDeny = (list: Evaluated[]): Evaluated | undefined => list.find((e) => e.ev.result === 'Deny');
@@ -248,7 +249,7 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
   const trace: TraceEntry[] = [];
   const ctx = { action: req.action, resource: req.resource, principal: req.principal, keys: req.keys };
   const ev = (p: NamedPolicy): Evaluated => ({ policy: p, ev: evaluatePolicy(p.policy, ctx) });
-  const atLevels = (levels: OrgLevels | undefined) => (levels ?? []).map((l) => ({ level: l.level, evs: l.policies.map((p) => ({ ...ev(p), at: l.level.label })) }));
+  const atLevels = (levels: OrgLevels | undefined) => (levels ?? []).map((l) => ({ level: l.level, evs: l.policies.map((p) => ({ ...ev(p), at: l.level.label, short: l.level.short })) }));
   const scpLevels = atLevels(set.scps);
   const scps = scpLevels.flatMap((l) => l.evs);
   const rcp = req.resourceAccount ? rcpsFor(world, req.resourceAccount, req.action, req.resource) : undefined;
@@ -279,7 +280,7 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
     if (!d) continue;
     const at = d.at ? ` (attached at ${d.at})` : '';
     const rcpNote = gate === 'rcp' ? ` It applies to every request to resources of account ${req.resourceAccount}, whoever makes it.` : '';
-    trace.push({ gate, result: 'fail', code: 'deny.explicit', reason: `${deciding(d)}${at} explicitly denies ${req.action} on ${req.resource}.${rcpNote} An explicit Deny overrides every Allow.`, learn: gate === 'rcp' ? learn.rcp : learn.explicitDeny, source: gate === 'rcp' ? 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html' : 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html', ...(gate === 'rcp' && rcp?.uncertain ? { uncertain: true } : {}) });
+    trace.push({ gate, ...(d.short ? { level: d.short } : {}), result: 'fail', code: 'deny.explicit', reason: `${deciding(d)}${at} explicitly denies ${req.action} on ${req.resource}.${rcpNote} An explicit Deny overrides every Allow.`, learn: gate === 'rcp' ? learn.rcp : learn.explicitDeny, source: gate === 'rcp' ? 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html' : 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html', ...(gate === 'rcp' && rcp?.uncertain ? { uncertain: true } : {}) });
     return { decision: 'ExplicitDeny', trace, deniedBy: { explicit: true, policyType, policy: d.policy } };
   }
 
@@ -289,7 +290,7 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
     const a = firstAllow(evs);
     const others = evs.filter((e) => e !== a).map((e) => e.policy.label);
     const lead = i === 0 ? `The RCPs of account ${req.resourceAccount}, which owns the resource, apply whoever asks. ` : '';
-    trace.push({ gate: 'rcp', result: 'pass', code: 'rcp.allows', reason: `${lead}At ${level.label}: ${a ? deciding(a) : 'RCPFullAWSAccess'} allows ${req.action}${others.length ? `, and ${others.join(', ')} ${others.length > 1 ? 'deny' : 'denies'} nothing here` : ''}.`, learn: learn.rcp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html', ...(rcp?.uncertain ? { uncertain: true } : {}) });
+    trace.push({ gate: 'rcp', level: level.short, result: 'pass', code: 'rcp.allows', reason: `${lead}At ${level.label}: ${a ? deciding(a) : 'RCPFullAWSAccess'} allows ${req.action}${others.length ? `, and ${others.join(', ')} ${others.length > 1 ? 'deny' : 'denies'} nothing here` : ''}.`, learn: learn.rcp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html', ...(rcp?.uncertain ? { uncertain: true } : {}) });
   }
 
   // 3. SCPs: every level from the root down to the account must allow.
@@ -298,10 +299,10 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
     const a = firstAllow(evs);
     if (!a) {
       const detached = evs.length === 0 ? 'No SCP is attached there (FullAWSAccess is detached), so nothing allows it' : `No SCP attached there allows it: ${whyNone(evs, req.action)}`;
-      trace.push({ gate: 'scp', result: 'fail', code: 'scp.no-allow', reason: `At ${level.label}: ${detached}. Every level from the root down to the account must allow an action.`, learn: learn.scp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html' });
+      trace.push({ gate: 'scp', level: level.short, result: 'fail', code: 'scp.no-allow', reason: `At ${level.label}: ${detached}. Every level from the root down to the account must allow an action.`, learn: learn.scp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html' });
       return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'service control policy' } };
     }
-    trace.push({ gate: 'scp', result: 'pass', code: 'scp.allows', reason: `At ${level.label}: ${deciding(a)} allows ${req.action}.`, learn: learn.scp });
+    trace.push({ gate: 'scp', level: level.short, result: 'pass', code: 'scp.allows', reason: `At ${level.label}: ${deciding(a)} allows ${req.action}.`, learn: learn.scp });
   }
 
   const pAccount = req.principal.account;

@@ -67,6 +67,8 @@ export interface TraceEntry {
   source?: string;
   /** Set when AWS behaviour here is not documented and the model picked the documented or likeliest one. */
   uncertain?: boolean;
+  /** For an SCP or RCP entry: the organization level it is about (`root`, `OU Prod`, `account 111111111111`). */
+  level?: string;
 }
 
 /** MFA context carried by a principal. */

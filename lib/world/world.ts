@@ -89,6 +89,8 @@ export interface OrgLevel {
   id: string;
   /** `root r-aaaa`, `OU Workloads (ou-aaaa-11111111)`, `account 111111111111`. */
   label: string;
+  /** `root`, `OU Workloads`, `account 111111111111`: for a gate's caption. */
+  short: string;
 }
 
 const levelCache = new WeakMap<Organization, Map<string, OrgLevel[]>>();
@@ -106,11 +108,11 @@ export function orgLevels(org: Organization, account: string): OrgLevel[] {
   let ou = org.ous.find((o) => o.accounts.includes(account));
   while (ou && !seen.has(ou.id)) {
     seen.add(ou.id);
-    ous.unshift({ kind: 'ou', id: ou.id, label: `OU ${ou.name} (${ou.id})` });
+    ous.unshift({ kind: 'ou', id: ou.id, label: `OU ${ou.name} (${ou.id})`, short: `OU ${ou.name}` });
     const parent = ou.parent;
     ou = org.ous.find((o) => o.id === parent);
   }
-  const levels: OrgLevel[] = [{ kind: 'root', id: org.root, label: `root ${org.root}` }, ...ous, { kind: 'account', id: account, label: `account ${account}` }];
+  const levels: OrgLevel[] = [{ kind: 'root', id: org.root, label: `root ${org.root}`, short: 'root' }, ...ous, { kind: 'account', id: account, label: `account ${account}`, short: `account ${account}` }];
   byAccount.set(account, levels);
   return levels;
 }

@@ -24,7 +24,7 @@ export function GatePipeline({ trace, revealed, outcome, ok }: Props) {
         return (
           <li key={i} className={`gate gate--${state}${i === lit - 1 && revealed !== 'all' ? ' gate--current' : ''}`} title={i < lit ? t.reason : undefined}>
             <span className="gate__icon">{i < lit ? icons[t.result] : '·'}</span>
-            <span className="gate__name">{t.gate}</span>
+            <span className="gate__name">{t.level ? `${t.gate} · ${t.level}` : t.gate}</span>
           </li>
         );
       })}

@@ -45,6 +45,7 @@ export type Gate =
   | 'session-tags'
   | 'source-identity'
   | 'session-policy'
+  | 'rcp'
   | 'scp'
   | 'resource-policy'
   | 'boundary'
@@ -66,6 +67,8 @@ export interface TraceEntry {
   source?: string;
   /** Set when AWS behaviour here is not documented and the model picked the documented or likeliest one. */
   uncertain?: boolean;
+  /** For an SCP or RCP entry: the organization level it is about (`root`, `OU Prod`, `account 111111111111`). */
+  level?: string;
 }
 
 /** MFA context carried by a principal. */
@@ -110,6 +113,8 @@ export interface Session {
   federatedProvider?: string;
   /** Whether this session was itself made with temporary credentials. */
   chained: boolean;
+  /** Set when the global endpoint issued it: the token version of the account that generated it. */
+  globalEndpointToken?: 'v1Token' | 'v2Token';
   /** For AssumeRoot: the task policy. */
   taskPolicy?: NamedPolicy;
 }

@@ -14,6 +14,9 @@ interface LabFile {
   solution: { op: 'add' | 'replace' | 'remove'; path: string; value?: unknown }[];
   hints: string[];
 }
+// Typing a policy key by key, with a re-check per key, takes a while on a loaded 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 const lab = (id: string): LabFile => JSON.parse(readFileSync(`content/labs/${id}.json`, 'utf8')) as LabFile;
 
 /** What the solved editable part reads, as compact JSON a person could type. */

@@ -10,6 +10,7 @@ import { assumeRoleWithSaml, assumeRoleWithWebIdentity } from '../sts/federation
 import { decodeAuthorizationMessage, getAccessKeyInfo, getCallerIdentity, stsCallAllowedFor } from '../sts/info';
 import { runRequest } from '../sts/request';
 import { type CallOutcome } from '../sts/shared';
+import { getWebIdentityToken } from '../sts/outbound';
 import { assumeRoot, getFederationToken, getSessionToken } from '../sts/tokens';
 import { type AwsError, type Caller, type Decision, type Session, type TraceEntry } from '../sts/types';
 import { assertNever } from '../result';
@@ -46,6 +47,8 @@ export interface CallResult extends StepBase {
   call: StsCall;
   outcome: 'success' | 'error';
   response?: Record<string, unknown>;
+  /** GetWebIdentityToken: the decoded JWT, for display and `expect.claims`. */
+  token?: { header: Record<string, unknown>; claims: Record<string, unknown> };
   error?: AwsError;
 }
 
@@ -183,6 +186,8 @@ function runCall(world: World, step: CallStep, caller: Caller, params: Record<st
       return decodeAuthorizationMessage(world, caller, p, env);
     case 'GetAccessKeyInfo':
       return getAccessKeyInfo(world, p, state.sessions.values());
+    case 'GetWebIdentityToken':
+      return getWebIdentityToken(world, caller, p, env, seed, stepId);
     default:
       return assertNever(call, 'call');
   }
@@ -206,10 +211,18 @@ export function checkExpect(expect: StepExpect, r: CallResult | RequestResult): 
     assumedRoleId: aru?.AssumedRoleId ?? fu?.FederatedUserId ?? (resp?.UserId as string | undefined),
     sourceIdentity: resp?.SourceIdentity,
     decision: r.kind === 'request' ? r.decision : undefined,
+    claims: r.kind === 'call' && r.token ? r.token.claims : undefined,
   };
   for (const [field, expected] of Object.entries(expect) as [keyof StepExpect, unknown][]) {
     if (expected === undefined) continue;
     const got = actual[field];
+    if (field === 'claims') {
+      // Each listed claim by JSON equality; claims the expectation leaves out are not compared.
+      const claims = (got ?? {}) as Record<string, unknown>;
+      const wrong = Object.entries(expected as Record<string, unknown>).filter(([k, v]) => JSON.stringify(claims[k]) !== JSON.stringify(v));
+      if (wrong.length) mismatches.push({ field, expected: Object.fromEntries(wrong), actual: Object.fromEntries(wrong.map(([k]) => [k, claims[k]])) });
+      continue;
+    }
     const same = field === 'expiration' ? got !== undefined && parseInstant(String(got)) === parseInstant(String(expected)) : got === expected;
     if (!same) mismatches.push({ field, expected, actual: got });
   }
@@ -280,7 +293,7 @@ function callStep(world: World, step: CallStep, state: RunState, env: StepEnv, s
     if (step.id) state.sessions.set(step.id, out.session);
     state.byKey.set(out.session.accessKeyId, out.session);
   }
-  return { ...base, outcome: 'success', response: out.response, trace };
+  return { ...base, outcome: 'success', response: out.response, ...(out.token ? { token: out.token } : {}), trace };
 }
 
 function requestStep(world: World, step: RequestStep, state: RunState, env: StepEnv, at: string, trace: TraceEntry[]): RequestResult {

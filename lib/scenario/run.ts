@@ -201,12 +201,14 @@ export function checkExpect(expect: StepExpect, r: CallResult | RequestResult): 
   const aru = resp?.AssumedRoleUser as Record<string, string> | undefined;
   const fu = resp?.FederatedUser as Record<string, string> | undefined;
   const at = parseInstant(r.at) ?? 0;
-  const exp = creds ? parseInstant(creds.Expiration ?? '') : undefined;
+  // GetWebIdentityToken returns Expiration beside the token, not inside Credentials.
+  const expiration = creds?.Expiration ?? (typeof resp?.Expiration === 'string' ? resp.Expiration : undefined);
+  const exp = expiration !== undefined ? parseInstant(expiration) : undefined;
   const actual: Record<keyof StepExpect, unknown> = {
     outcome: r.outcome,
     code: r.error?.code,
     durationSeconds: exp === undefined ? undefined : Math.round((exp - at) / 1000),
-    expiration: creds?.Expiration,
+    expiration,
     arn: aru?.Arn ?? fu?.Arn ?? (resp?.Arn as string | undefined),
     assumedRoleId: aru?.AssumedRoleId ?? fu?.FederatedUserId ?? (resp?.UserId as string | undefined),
     sourceIdentity: resp?.SourceIdentity,

@@ -288,6 +288,10 @@ function callStep(world: World, step: CallStep, state: RunState, env: StepEnv, s
     caller = c.caller;
   }
   const params = resolveParams(step.params, state, trace);
+  if (params.MinimumSessionTokenSize !== undefined) {
+    // A newer request member (AWS SDKs model it on the credential-issuing calls); the simulator's tokens have no real size.
+    trace.push({ gate: 'validate', result: 'info', code: 'params.minimum-session-token-size', reason: `MinimumSessionTokenSize (${String(params.MinimumSessionTokenSize)}) is accepted; the simulator does not model session token sizes, so it changes nothing here.`, learn: learn.validation, uncertain: true });
+  }
   const out = runCall(world, step, federated ? { kind: 'anonymous' } : caller, params, env, seed, stepId, stepPath, state);
   trace.push(...out.trace);
   if (!out.ok) return { ...base, outcome: 'error', error: out.error, trace };

@@ -416,7 +416,7 @@ function immutableSubjectHint(policy: Policy, prefix: string, sub: string): Trac
   if (!tested.length) return undefined;
   const likeName = tested.filter((v) => !v.includes('@') && glob(v, nameOnly));
   if (!likeName.length) return undefined;
-  return { gate: 'trust-policy', result: 'info', code: 'oidc.github-immutable-sub', reason: `The token's sub is "${sub}", GitHub's immutable subject format (owner and repository IDs after "@"; the default for repositories created, renamed or transferred after 2026-07-15). The trust policy tests ${prefix}:sub against ${likeName.map((v) => `"${v}"`).join(', ')}, written for the name-only form "${nameOnly}", so it does not match. Test ${prefix}:repository (or repository_id) instead, or write the sub with its IDs.`, learn: learn.oidcConditions, source: 'https://docs.github.com/en/actions/reference/security/oidc' };
+  return { gate: 'trust-policy', result: 'fail', code: 'oidc.github-immutable-sub', reason: `The token's sub is "${sub}", GitHub's immutable subject format (owner and repository IDs after "@"; the default for repositories created, renamed or transferred after 2026-07-15). The trust policy tests ${prefix}:sub against ${likeName.map((v) => `"${v}"`).join(', ')}, written for the name-only form "${nameOnly}", so it does not match. Test ${prefix}:repository (or repository_id) instead, or write the sub with its IDs.`, learn: learn.oidcConditions, source: 'https://docs.github.com/en/actions/reference/security/oidc' };
 }
 
 /**

@@ -39,7 +39,7 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
     oidcProviders: [],
     resources: [],
   };
-  (input.accounts ?? []).forEach((a) => world.accounts.set(a.id, { id: a.id, alias: a.alias, stsDisabledRegions: a.stsDisabledRegions ?? [] }));
+  (input.accounts ?? []).forEach((a) => world.accounts.set(a.id, { id: a.id, alias: a.alias, stsDisabledRegions: a.stsDisabledRegions ?? [], ...(a.outboundWebIdentityFederation ? { outboundWebIdentityFederation: true } : {}) }));
 
   (input.managedPolicies ?? []).forEach((m, i) => {
     const name = arnName(m.arn);

@@ -63,7 +63,7 @@ export interface Resource {
 
 /** The indexed world. */
 export interface World {
-  accounts: Map<string, { id: string; alias?: string; stsDisabledRegions: string[] }>;
+  accounts: Map<string, { id: string; alias?: string; stsDisabledRegions: string[]; outboundWebIdentityFederation?: boolean }>;
   users: Map<string, User>;
   roles: Map<string, Role>;
   keyOwners: Map<string, User>;

@@ -54,7 +54,7 @@ function Response({ r }: { r: CallResult }) {
   const resp = r.response ?? {};
   const aru = resp.AssumedRoleUser as Record<string, string> | undefined;
   const fu = resp.FederatedUser as Record<string, string> | undefined;
-  const rest = Object.entries(resp).filter(([k]) => !['Credentials', 'AssumedRoleUser', 'FederatedUser'].includes(k));
+  const rest = Object.entries(resp).filter(([k]) => !['Credentials', 'AssumedRoleUser', 'FederatedUser', ...(r.token ? ['WebIdentityToken'] : [])].includes(k));
   const at = Date.parse(r.at);
   return (
     <div className="result result--ok">
@@ -85,6 +85,32 @@ function Response({ r }: { r: CallResult }) {
           ))}
         </dl>
       )}
+      {r.token && <DecodedToken jwt={String(resp.WebIdentityToken ?? '')} token={r.token} />}
+    </div>
+  );
+}
+
+/** GetWebIdentityToken's JWT, decoded: header and claims, as an external service would read them. */
+function DecodedToken({ jwt, token }: { jwt: string; token: NonNullable<CallResult['token']> }) {
+  const [header = '', payload = '', signature = ''] = jwt.split('.');
+  return (
+    <div className="jwt">
+      <p className="creds__title">WebIdentityToken, decoded</p>
+      <p className="small">
+        A compact JWT: <code className="break">{mask(header, 10)}</code>.<code className="break">{mask(payload, 10)}</code>.<code className="break">{mask(signature, 6)}</code>. The
+        simulator&apos;s signature is a placeholder, not a real signature.
+      </p>
+      <div className="jwt__parts">
+        <section aria-label="JWT header">
+          <p className="jwt__label">Header</p>
+          <pre className="code jwt__json" tabIndex={0}>{JSON.stringify(token.header, null, 2)}</pre>
+        </section>
+        <section aria-label="JWT claims">
+          <p className="jwt__label">Claims</p>
+          <pre className="code jwt__json" tabIndex={0}>{JSON.stringify(token.claims, null, 2)}</pre>
+        </section>
+      </div>
+      <CopyButton text={jwt} label="Copy token" />
     </div>
   );
 }

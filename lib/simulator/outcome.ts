@@ -45,6 +45,7 @@ export function outcomeText(r: StepResult): string {
       if (r.call === 'GetCallerIdentity') return `Caller is ${String(resp.Arn)}`;
       if (r.call === 'GetAccessKeyInfo') return `Key belongs to account ${String(resp.Account)}`;
       if (r.call === 'DecodeAuthorizationMessage') return 'Message decoded';
+      if (r.call === 'GetWebIdentityToken') return `Token issued, expires ${String(resp.Expiration)}`;
       return 'Success';
     }
   }

@@ -86,9 +86,9 @@ export const templates: readonly ScenarioTemplate[] = [
       format: 'sts-scenario/v1',
       id: 'my-oidc-role',
       title: 'My GitHub Actions OIDC role',
-      summary: 'A GitHub Actions workflow sends its OIDC token to `AssumeRoleWithWebIdentity`. The trust policy names the OIDC provider and pins the token\'s `aud` and `sub` claims to one repository and branch.',
+      summary: 'A GitHub Actions workflow sends its OIDC token to `AssumeRoleWithWebIdentity`. The trust policy names the OIDC provider and pins the token\'s `aud`, and its `sub` to one repository and branch. The repository was created after 2026-07-15, so its `sub` has GitHub\'s immutable form with the owner\'s and the repository\'s IDs (`repo:example-org@41000001/site@700100200:…`). Conditions on `token.actions.githubusercontent.com:repository_id` and `:ref` work as well.',
       tags: ['web-identity', 'oidc', 'github-actions'],
-      start: '2026-01-01T00:00:00Z',
+      start: '2026-08-03T09:00:00Z',
       world: {
         accounts: [{ id: '222222222222', alias: 'prod' }],
         oidcProviders: [
@@ -111,7 +111,7 @@ export const templates: readonly ScenarioTemplate[] = [
                   Condition: {
                     StringEquals: {
                       'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-                      'token.actions.githubusercontent.com:sub': 'repo:example-org/site:ref:refs/heads/main',
+                      'token.actions.githubusercontent.com:sub': 'repo:example-org@41000001/site@700100200:ref:refs/heads/main',
                     },
                   },
                 },
@@ -133,9 +133,14 @@ export const templates: readonly ScenarioTemplate[] = [
             WebIdentityToken: {
               iss: 'https://token.actions.githubusercontent.com',
               aud: 'sts.amazonaws.com',
-              sub: 'repo:example-org/site:ref:refs/heads/main',
-              iat: 1767225570,
-              exp: 1767225900,
+              // GitHub's immutable subject: https://docs.github.com/en/actions/reference/security/oidc
+              sub: 'repo:example-org@41000001/site@700100200:ref:refs/heads/main',
+              repository: 'example-org/site',
+              repository_id: '700100200',
+              repository_owner_id: '41000001',
+              ref: 'refs/heads/main',
+              iat: 1785747570,
+              exp: 1785747900,
               signature: 'valid',
             },
           },

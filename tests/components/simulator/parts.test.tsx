@@ -87,6 +87,22 @@ describe('StepResult', () => {
     expect(screen.getByText(/on the simulated clock \(it is 00:00:00Z at this step\)/)).toBeTruthy();
   });
 
+  it('shows the token GetWebIdentityToken returns, decoded into header and claims', () => {
+    // Given the built-in outbound-federation scenario, when its GetWebIdentityToken step is shown
+    const sim = run('get-web-identity-token');
+    render(<StepResult scenario={sim.scenario} steps={sim.result.steps} index={1} canApply onApplyFix={() => {}} />);
+    // Then the header and the claims are readable text, in labelled regions
+    expect(screen.getByText('WebIdentityToken, decoded')).toBeTruthy();
+    const claims = screen.getByRole('region', { name: 'JWT claims' }).textContent ?? '';
+    expect(claims).toContain('"sub": "arn:aws:iam::111111111111:role/App"');
+    expect(claims).toContain('"aud": "https://api.partner.example"');
+    expect(claims).toContain('"https://sts.amazonaws.com/"');
+    expect(screen.getByRole('region', { name: 'JWT header' }).textContent).toContain('"alg": "RS256"');
+    expect(screen.getByRole('button', { name: 'Copy token' })).toBeTruthy();
+    // And the raw compact JWT is not repeated as a field
+    expect(screen.queryByText('WebIdentityToken', { selector: 'dt' })).toBeNull();
+  });
+
   it('names the decision and the policy that decided a request', () => {
     const sim = run('cross-account-external-id');
     render(<StepResult scenario={sim.scenario} steps={sim.result.steps} index={3} canApply onApplyFix={() => {}} />);

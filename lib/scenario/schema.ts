@@ -188,7 +188,7 @@ export function checkParamValue(name: string, value: unknown): { ok: true; value
   // zod says "Invalid input: expected string, received object"; keep the expectation, in our words.
   const expected = /expected (\w+)/.exec(raw)?.[1];
   const want = /^Invalid input/.test(raw) && expected ? `expected ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}` : raw;
-  const where = first && first.path.length ? ` (at ${first.path.map(String).join('.')})` : '';
+  const where = first && first.path.length ? ` (at ${first.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '')})` : '';
   return { ok: false, message: `is ${describeType(value)}; ${want}${where}` };
 }
 

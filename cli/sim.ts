@@ -2,8 +2,9 @@
  * The scenario command line (`npm run -s sim -- run|check FILE.json …`), as
  * ../shared/scenario-format.md specifies. One process runs any number of files.
  */
-import { readFileSync } from 'node:fs';
-import { simulate } from '../lib/engine';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { caps, simulate } from '../lib/engine';
 import { labMain } from './lab';
 import { type StepResult, type StsResult } from '../lib/scenario/run';
 import { type ScenarioIssue } from '../lib/scenario/buildWorld';
@@ -17,15 +18,24 @@ exit status: 0 ok; 1 (check) an expectation was not met; 2 a file is not valid J
 
 type Loaded = { file: string; ok: true; result: StsResult } | { file: string; ok: false; issues: ScenarioIssue[] };
 
+/** An internal error becomes the file's own located problem; the other files still run. */
+const internal = (file: string, e: unknown): Loaded => ({ file, ok: false, issues: [{ path: '', message: `internal error: ${e instanceof Error ? e.message : String(e)}` }] });
+
 function runFile(file: string): Loaded {
   let text: string;
   try {
+    // A UTF-8 character takes at most 4 bytes: a file larger than this cannot be within the cap.
+    if (statSync(file).size > caps.fileChars * 4) return { file, ok: false, issues: [{ path: '', message: `the file is larger than a scenario may be (${caps.fileChars} characters)` }] };
     text = readFileSync(file, 'utf8');
   } catch (e) {
     return { file, ok: false, issues: [{ path: '', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
   }
-  const sim = simulate(text);
-  return sim.ok ? { file, ok: true, result: sim.result } : { file, ok: false, issues: sim.issues };
+  try {
+    const sim = simulate(text);
+    return sim.ok ? { file, ok: true, result: sim.result } : { file, ok: false, issues: sim.issues };
+  } catch (e) {
+    return internal(file, e);
+  }
 }
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -63,7 +73,13 @@ function formatHuman(r: StsResult, file: string): string {
 
 const unmet = (steps: StepResult[]) => steps.filter((s) => s.kind !== 'clock' && s.expect && !s.expect.met);
 
-function main(argv: string[]): number {
+/**
+ * Runs the command line.
+ * @param argv the arguments after the script name
+ * @returns the exit status
+ * @example main(['run', 'a.json', '--json'])
+ */
+export function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
   if (cmd === 'lab') return labMain(rest);
   const json = rest.includes('--json');
@@ -79,7 +95,16 @@ function main(argv: string[]): number {
   let failedSteps = 0;
   const out: string[] = [];
   for (const file of files) {
-    const r = runFile(file);
+    let r = runFile(file);
+    let line: string | undefined;
+    if (r.ok && cmd === 'run') {
+      // Formatting is the last place a file could fail; it too stays that file's problem.
+      try {
+        line = json ? JSON.stringify(files.length > 1 ? { ...r.result, file } : r.result, null, files.length > 1 ? undefined : 2) : formatHuman(r.result, file);
+      } catch (e) {
+        r = internal(file, e);
+      }
+    }
     if (!r.ok) {
       invalid = true;
       for (const i of r.issues) process.stderr.write(`${file}: ${i.path || '(file)'}: ${i.message}\n`);
@@ -87,7 +112,7 @@ function main(argv: string[]): number {
       continue;
     }
     if (cmd === 'run') {
-      out.push(json ? JSON.stringify(files.length > 1 ? { ...r.result, file } : r.result, null, files.length > 1 ? undefined : 2) : formatHuman(r.result, file));
+      out.push(line!);
       continue;
     }
     checked++;
@@ -111,4 +136,5 @@ function main(argv: string[]): number {
   return cmd === 'check' && failed ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run when started as a script (tests import main instead).
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) process.exitCode = main(process.argv.slice(2));

@@ -23,7 +23,7 @@ import { SequencePanel } from './SequencePanel';
 import { StepResult } from './StepResult';
 import { Timeline } from './Timeline';
 import { TraceText } from './TraceText';
-import { loadEngine, useEngine, useSimulation } from './useSimulation';
+import { loadEngine, useEngine, useSimulation, useStepFixes } from './useSimulation';
 import { useReducedMotion } from './useTheme';
 
 /** A message shown under the toolbar. */
@@ -87,6 +87,10 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const steps = useMemo(() => shown?.result.steps ?? [], [shown]);
   const stepCount = steps.length;
   const step = Math.min(storeStep, Math.max(0, stepCount - 1));
+  // Fixes for the step on screen only, once the text is still, and only when it failed and the run is current.
+  const onScreen = steps[step];
+  const failed = !!onScreen && onScreen.kind !== 'clock' && onScreen.outcome === 'error';
+  const fixes = useStepFixes(engine, text, step, failed && !stale && revealed === 'all');
   const gateCounts = useMemo(() => steps.map((s) => (s.kind === 'clock' ? 0 : s.trace.length)), [steps]);
   const issues = current && !current.ok ? current.issues : [];
 
@@ -194,8 +198,8 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
       } else setNotice({ kind: 'error', text: `${file.name}: ${added ? added.error.message : 'the scenario in the editor is not valid JSON; fix it first'}. Nothing was changed.` });
       return;
     }
-    const simulate = await loadEngine();
-    const sim: Simulation = simulate(body);
+    const { simulate } = await loadEngine();
+    const sim: Simulation = simulate(body, { fixes: false });
     if (!sim.ok) {
       const details = sim.issues.slice(0, 8).map((i) => `Line ${lineColumnOf(body, locateIssue(body, i).from).line}: ${i.path ? `${i.path}: ` : ''}${i.message}`);
       if (sim.issues.length > 8) details.push(`…and ${sim.issues.length - 8} more.`);
@@ -462,7 +466,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
                         revealed={revealed}
                         outcome={outcomeText(r)}
                       />
-                      {complete && <StepResult scenario={sim.scenario} steps={steps} index={step} canApply={!stale} onApplyFix={applyFix} />}
+                      {complete && <StepResult scenario={sim.scenario} steps={steps} index={step} fixes={fixes} canApply={!stale} onApplyFix={applyFix} />}
                     </section>
                   )}
                 </>

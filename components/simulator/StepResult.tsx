@@ -14,6 +14,8 @@ interface Props {
   /** Fixes cannot be applied to results of an older text. */
   canApply: boolean;
   onApplyFix: (fix: Fix) => void;
+  /** Verified fixes for this step, computed on demand (undefined: not computed yet; the run's own, if any, are shown). */
+  fixes?: Fix[];
 }
 
 const mask = (s: string, keep = 4) => (s.length > keep ? `${s.slice(0, keep)}…${s.slice(-4)}` : s);
@@ -162,10 +164,11 @@ function Denial({ r }: { r: CallResult | RequestResult }) {
 }
 
 /** Everything the simulator says about one completed step. */
-export function StepResult({ scenario, steps, index, canApply, onApplyFix }: Props) {
+export function StepResult({ scenario, steps, index, canApply, onApplyFix, fixes: asked }: Props) {
   const r = steps[index];
   if (!r) return null;
   if (r.kind === 'clock') return <p className="result result--clock">The simulated clock moves to {r.at}.</p>;
+  const fixes = asked ?? r.fixes;
   const cmd = cliCommand(scenario, index, steps);
   const hint = cliCredentialsHint(scenario, index);
   return (
@@ -209,11 +212,11 @@ export function StepResult({ scenario, steps, index, canApply, onApplyFix }: Pro
           </ul>
         </div>
       )}
-      {r.fixes && r.fixes.length > 0 && (
+      {fixes && fixes.length > 0 && (
         <div className="fixes">
           <h4>Fixes that make this step succeed</h4>
           <ul>
-            {r.fixes.map((f, i) => (
+            {fixes.map((f, i) => (
               <li key={i} className={f.weakens ? 'fix--weakens' : undefined}>
                 <span>
                   {f.summary}

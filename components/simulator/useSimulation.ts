@@ -1,18 +1,22 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import type { Simulation } from '@/lib/engine';
+import type { Fix, Simulation, fixesFor as FixesFor, simulate as SimulateFn } from '@/lib/engine';
 
-type Simulate = (input: unknown) => Simulation;
+/** The two engine entry points the simulator uses. */
+export interface Engine {
+  simulate: typeof SimulateFn;
+  fixesFor: typeof FixesFor;
+}
 
 /** Load state of the engine chunk. */
-export type EngineState = { kind: 'loading' } | { kind: 'ready'; simulate: Simulate } | { kind: 'error'; message: string };
+export type EngineState = { kind: 'loading' } | ({ kind: 'ready' } & Engine) | { kind: 'error'; message: string };
 
-let enginePromise: Promise<Simulate> | undefined;
+let enginePromise: Promise<Engine> | undefined;
 
-/** Starts loading the engine (once per page) and resolves to `simulate`. */
-export function loadEngine(): Promise<Simulate> {
-  enginePromise ??= import('./engine.chunk').then((m) => m.simulate);
+/** Starts loading the engine (once per page) and resolves to its entry points. */
+export function loadEngine(): Promise<Engine> {
+  enginePromise ??= import('./engine.chunk').then((m) => ({ simulate: m.simulate, fixesFor: m.fixesFor }));
   return enginePromise;
 }
 
@@ -22,7 +26,7 @@ export function useEngine(): EngineState {
   useEffect(() => {
     let live = true;
     loadEngine().then(
-      (simulate) => live && setState({ kind: 'ready', simulate }),
+      (engine) => live && setState({ kind: 'ready', ...engine }),
       (e: unknown) => live && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
@@ -43,15 +47,38 @@ export interface Derived {
 }
 
 /**
- * Runs the engine on every change of the text (it is fast: about a millisecond).
+ * Runs the engine on every change of the text (it is fast: about a millisecond). Fixes are not
+ * computed here: they cost a run per candidate, so {@link useStepFixes} asks for one step's
+ * fixes once the text has settled.
  * @param resetKey identifies the open scenario: a different one never shows the old run
  */
 export function useSimulation(engine: EngineState, text: string, resetKey: string): Derived {
-  const current = useMemo(() => (engine.kind === 'ready' && text.trim() ? engine.simulate(text) : undefined), [engine, text]);
+  const current = useMemo(() => (engine.kind === 'ready' && text.trim() ? engine.simulate(text, { fixes: false }) : undefined), [engine, text]);
   // Remember the last valid run (the "adjust state while rendering" pattern, not an effect).
   const [last, setLast] = useState<{ key: string; sim: Extract<Simulation, { ok: true }> } | undefined>(undefined);
   if (current?.ok && (last?.sim !== current || last.key !== resetKey)) setLast({ key: resetKey, sim: current });
   if (current?.ok) return { current, shown: current, stale: false };
   const shown = last?.key === resetKey ? last.sim : undefined;
   return { current, shown, stale: !!shown };
+}
+
+/** How long the text must stay unchanged before fixes are computed. */
+const FIX_IDLE_MS = 400;
+/** Scenario runs one step's fixes may take in the browser. */
+const FIX_BUDGET_RUNS = 16;
+
+/**
+ * The verified fixes of the step the reader is looking at, computed after the text has been
+ * still for a moment (never on the keystroke itself), and only when the step failed.
+ * @returns the fixes, or undefined while they are not computed yet (or not wanted)
+ */
+export function useStepFixes(engine: EngineState, text: string, stepIndex: number, wanted: boolean): Fix[] | undefined {
+  const [done, setDone] = useState<{ text: string; step: number; fixes: Fix[] } | undefined>(undefined);
+  const fresh = done && done.text === text && done.step === stepIndex;
+  useEffect(() => {
+    if (engine.kind !== 'ready' || !wanted || fresh) return;
+    const timer = setTimeout(() => setDone({ text, step: stepIndex, fixes: engine.fixesFor(text, stepIndex, { budgetRuns: FIX_BUDGET_RUNS }) }), FIX_IDLE_MS);
+    return () => clearTimeout(timer);
+  }, [engine, text, stepIndex, wanted, fresh]);
+  return wanted && fresh ? done.fixes : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * Wildcard matching shared by Action, Resource and the `*Like` condition operators.
- * Hand-written (no RegExp) so nothing is compiled per call and nothing allocates.
+ * Hand-written (no RegExp) so nothing is compiled per call; linear-time for `*` patterns.
  */
 
 const STAR = 42; // '*'
@@ -8,51 +8,142 @@ const QMARK = 63; // '?'
 const BACKSLASH = 92; // '\'
 
 /**
+ * Whether the pattern tokens `p[ps, pe)` (no `*` among them) match `s` starting at `at`;
+ * `?` matches any one character and, when `escaped`, `\x` a literal `x`.
+ */
+function segmentAt(p: string, ps: number, pe: number, s: string, at: number, escaped: boolean): boolean {
+  let si = at;
+  for (let pi = ps; pi < pe; pi++, si++) {
+    let c = p.charCodeAt(pi);
+    if (c === QMARK) continue;
+    if (escaped && c === BACKSLASH && pi + 1 < pe) c = p.charCodeAt(++pi);
+    if (c !== s.charCodeAt(si)) return false;
+  }
+  return true;
+}
+
+/** Number of characters the `*`-free segment `p[ps, pe)` matches (an escape pair stands for one). */
+function segmentLength(p: string, ps: number, pe: number, escaped: boolean): number {
+  let n = 0;
+  for (let pi = ps; pi < pe; pi++, n++) if (escaped && p.charCodeAt(pi) === BACKSLASH && pi + 1 < pe) pi++;
+  return n;
+}
+
+/** Whether the segment is plain text (no `?`, no escape), so `indexOf` can search for it. */
+function isLiteral(p: string, ps: number, pe: number, escaped: boolean): boolean {
+  for (let pi = ps; pi < pe; pi++) {
+    const c = p.charCodeAt(pi);
+    if (c === QMARK || (escaped && c === BACKSLASH)) return false;
+  }
+  return true;
+}
+
+/**
+ * Leftmost match of a segment that holds `?` by bit-parallel search (shift-and): one pass over
+ * the text, `len / 32` word operations per character, whatever the text holds.
+ */
+function shiftAnd(p: string, ps: number, pe: number, len: number, s: string, from: number, to: number, escaped: boolean): number {
+  const words = (len + 31) >>> 5;
+  const any = new Uint32Array(words);
+  const masks = new Map<number, Uint32Array>();
+  const codes: number[] = [];
+  for (let pi = ps; pi < pe; pi++) {
+    let c = p.charCodeAt(pi);
+    if (c === QMARK) c = -1;
+    else if (escaped && c === BACKSLASH && pi + 1 < pe) c = p.charCodeAt(++pi);
+    codes.push(c);
+  }
+  codes.forEach((c, j) => {
+    if (c < 0) any[j >>> 5]! |= 1 << (j & 31);
+  });
+  codes.forEach((c, j) => {
+    if (c < 0) return;
+    let m = masks.get(c);
+    if (!m) masks.set(c, (m = any.slice()));
+    m[j >>> 5]! |= 1 << (j & 31);
+  });
+  for (const m of masks.values()) for (let w = 0; w < words; w++) m[w]! |= any[w]!;
+  const state = new Uint32Array(words);
+  const lastWord = (len - 1) >>> 5;
+  const lastBit = 1 << ((len - 1) & 31);
+  for (let si = from; si < to; si++) {
+    const m = masks.get(s.charCodeAt(si)) ?? any;
+    let carry = 1;
+    for (let w = 0; w < words; w++) {
+      const d = state[w]!;
+      state[w] = ((d << 1) | carry) & m[w]!;
+      carry = d >>> 31;
+    }
+    if (state[lastWord]! & lastBit) return si - len + 1;
+  }
+  return -1;
+}
+
+/** Leftmost position in `[from, to - len]` where the segment matches, or -1. */
+function findSegment(p: string, ps: number, pe: number, len: number, s: string, from: number, to: number, escaped: boolean): number {
+  if (isLiteral(p, ps, pe, escaped)) {
+    const at = s.indexOf(p.slice(ps, pe), from);
+    return at >= 0 && at + len <= to ? at : -1;
+  }
+  // Short searches try each place; long ones with a long segment go bit-parallel.
+  if (len <= 8 || (to - from) * len <= 65536) {
+    for (let at = from; at + len <= to; at++) if (segmentAt(p, ps, pe, s, at, escaped)) return at;
+    return -1;
+  }
+  return shiftAnd(p, ps, pe, len, s, from, to, escaped);
+}
+
+/** End of the `*`-free segment starting at `pi` (the next unescaped `*`, or `pe`). */
+function segmentEnd(p: string, pi: number, pe: number, escaped: boolean): number {
+  for (; pi < pe; pi++) {
+    const c = p.charCodeAt(pi);
+    if (c === STAR) return pi;
+    if (escaped && c === BACKSLASH && pi + 1 < pe) pi++;
+  }
+  return pe;
+}
+
+/**
  * Matches `s[ss, se)` against the wildcard pattern `p[ps, pe)`.
  * `*` matches any run of characters (including none), `?` exactly one.
  * When `escaped` is true, `\x` in the pattern stands for a literal `x`; this is how
  * values substituted from policy variables (and `${*}`, `${?}`) stay literal.
+ *
+ * The pattern is split at its stars into segments: the first must match at the start, the
+ * last at the end, and each middle one at its leftmost place after the previous one (taking
+ * the leftmost place never loses a match, since the next star can absorb any gap). Plain
+ * segments are found with `indexOf`; segments with `?` by a bit-parallel scan, so the work
+ * grows with text × pattern / 32 at worst, never with the backtracking of the naive matcher.
  */
 function globRange(p: string, ps: number, pe: number, s: string, ss: number, se: number, escaped: boolean): boolean {
-  let pi = ps;
-  let si = ss;
-  let starP = -1;
-  let starS = ss;
-  while (si < se) {
-    if (pi < pe) {
-      let c = p.charCodeAt(pi);
-      if (c === STAR) {
-        pi++;
-        starP = pi;
-        starS = si;
-        continue;
-      }
-      if (c === QMARK) {
-        pi++;
-        si++;
-        continue;
-      }
-      let step = 1;
-      if (escaped && c === BACKSLASH && pi + 1 < pe) {
-        c = p.charCodeAt(pi + 1);
-        step = 2;
-      }
-      if (c === s.charCodeAt(si)) {
-        pi += step;
-        si++;
-        continue;
-      }
-    }
-    if (starP >= 0) {
-      pi = starP;
-      starS++;
-      si = starS;
-      continue;
-    }
-    return false;
+  const firstEnd = segmentEnd(p, ps, pe, escaped);
+  const firstLen = segmentLength(p, ps, firstEnd, escaped);
+  if (firstEnd === pe) return firstLen === se - ss && segmentAt(p, ps, pe, s, ss, escaped);
+  if (firstLen > se - ss || !segmentAt(p, ps, firstEnd, s, ss, escaped)) return false;
+  let si = ss + firstLen;
+  // The last segment: after the final unescaped star.
+  let lastStart = pe;
+  for (let pi = firstEnd; pi < pe; pi++) {
+    const c = p.charCodeAt(pi);
+    if (c === STAR) lastStart = pi + 1;
+    else if (escaped && c === BACKSLASH && pi + 1 < pe) pi++;
   }
-  while (pi < pe && p.charCodeAt(pi) === STAR) pi++;
-  return pi === pe;
+  const lastLen = segmentLength(p, lastStart, pe, escaped);
+  const tailFrom = se - lastLen;
+  if (tailFrom < si || !segmentAt(p, lastStart, pe, s, tailFrom, escaped)) return false;
+  // Middle segments, each at its leftmost place, all before the last one's.
+  const midEnd = lastStart - 1; // the last star
+  for (let pi = firstEnd + 1; pi < midEnd; ) {
+    const end = segmentEnd(p, pi, midEnd, escaped);
+    if (end > pi) {
+      const len = segmentLength(p, pi, end, escaped);
+      const at = findSegment(p, pi, end, len, s, si, tailFrom, escaped);
+      if (at < 0) return false;
+      si = at + len;
+    }
+    pi = end + 1;
+  }
+  return true;
 }
 
 /**

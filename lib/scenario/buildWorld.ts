@@ -5,6 +5,7 @@
 import { parsePolicy } from '../policy/parse';
 import { type PolicyKind } from '../policy/types';
 import { stableId } from '../util/hash';
+import { iamLimits, policySize } from '../world/iamLimits';
 import { arnAccount, arnName, builtinManagedPolicies, type NamedPolicy, type Organization, type OrgPolicy, unknownAwsManaged, type User, type World } from '../world/world';
 import { type WorldInput } from './schema';
 
@@ -27,6 +28,13 @@ function worldPolicy(doc: unknown, kind: PolicyKind, path: string, label: string
   return { label, path, policy: r.policy };
 }
 
+/** A located problem when a document (or several together) is larger than IAM accepts. */
+function checkSize(docs: unknown[], max: number, path: string, what: string, issues: ScenarioIssue[]): void {
+  let size = 0;
+  for (const d of docs) size += policySize(d);
+  if (size > max) issues.push({ path, message: `${what} ${size === Infinity ? 'is nested too deeply to measure' : `has ${size} characters (not counting white space)`}; IAM accepts at most ${max}` });
+}
+
 /** Builds the indexed world, collecting every problem IAM itself would refuse. */
 export function buildWorld(input: WorldInput): { world: World; issues: ScenarioIssue[] } {
   const issues: ScenarioIssue[] = [];
@@ -45,13 +53,15 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
 
   (input.managedPolicies ?? []).forEach((m, i) => {
     const name = arnName(m.arn);
+    checkSize([m.document], iamLimits.managedPolicyChars, `world.managedPolicies[${i}].document`, 'the managed policy', issues);
     const p = worldPolicy(m.document, 'identity', `world.managedPolicies[${i}].document`, name, issues);
     if (p) world.managedPolicies.set(m.arn, p);
   });
   for (const [arn, p] of builtinManagedPolicies()) if (!world.managedPolicies.has(arn)) world.managedPolicies.set(arn, p);
 
-  const attached = (arns: string[] | undefined, path: string): NamedPolicy[] =>
-    (arns ?? []).flatMap((arn, j) => {
+  const attached = (arns: string[] | undefined, path: string): NamedPolicy[] => {
+    if ((arns?.length ?? 0) > iamLimits.attachedPolicies) issues.push({ path, message: `${arns!.length} managed policies are attached; IAM attaches at most ${iamLimits.attachedPolicies} to a user or role` });
+    return (arns ?? []).flatMap((arn, j) => {
       const p = world.managedPolicies.get(arn) ?? unknownAwsManaged(arn);
       if (!p) {
         issues.push({ path: `${path}[${j}]`, message: `no managed policy ${arn} in world.managedPolicies; add it with its document` });
@@ -59,12 +69,15 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
       }
       return [p];
     });
+  };
 
   (input.users ?? []).forEach((u, i) => {
     const base = `world.users[${i}]`;
     const name = arnName(u.arn);
     const account = arnAccount(u.arn) ?? '';
     if (world.users.has(u.arn)) issues.push({ path: `${base}.arn`, message: `duplicate user ${u.arn}` });
+    checkSize(u.policies ?? [], iamLimits.userInlineChars, `${base}.policies`, "the user's inline policies together", issues);
+    if (u.boundary !== undefined) checkSize([u.boundary], iamLimits.managedPolicyChars, `${base}.boundary`, 'the permissions boundary (a managed policy)', issues);
     const policies = (u.policies ?? []).flatMap((d, j) => worldPolicy(d, 'identity', `${base}.policies[${j}]`, `${name} policy #${j + 1}`, issues) ?? []);
     const user: User = {
       arn: u.arn,
@@ -87,6 +100,9 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
     const name = arnName(r.arn);
     const res = r.arn.split(':').slice(5).join(':');
     if (world.roles.has(r.arn)) issues.push({ path: `${base}.arn`, message: `duplicate role ${r.arn}` });
+    checkSize([r.trustPolicy], iamLimits.trustPolicyChars, `${base}.trustPolicy`, 'the trust policy', issues);
+    checkSize(r.policies ?? [], iamLimits.roleInlineChars, `${base}.policies`, "the role's inline policies together", issues);
+    if (r.boundary !== undefined) checkSize([r.boundary], iamLimits.managedPolicyChars, `${base}.boundary`, 'the permissions boundary (a managed policy)', issues);
     const trust = worldPolicy(r.trustPolicy, 'trust', `${base}.trustPolicy`, `${name} trust policy`, issues);
     const policies = (r.policies ?? []).flatMap((d, j) => worldPolicy(d, 'identity', `${base}.policies[${j}]`, `${name} policy #${j + 1}`, issues) ?? []);
     if (!trust) return;
@@ -178,6 +194,7 @@ function buildOrganization(o: OrganizationInput, base: string, issues: ScenarioI
   const policies = (list: OrganizationInput['scps'], kind: 'scps' | 'rcps'): OrgPolicy[] =>
     (list ?? []).flatMap((s, j) => {
       const at = `${base}.${kind}[${j}]`;
+      checkSize([s.document], kind === 'scps' ? iamLimits.scpChars : iamLimits.rcpChars, `${at}.document`, kind === 'scps' ? 'the SCP' : 'the RCP', issues);
       const p = worldPolicy(s.document, kind === 'scps' ? 'scp' : 'resource', `${at}.document`, `${kind === 'scps' ? 'SCP' : 'RCP'} ${s.name}`, issues);
       if (p && kind === 'rcps') {
         // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html (Allow only in RCPFullAWSAccess; Principal must be "*")

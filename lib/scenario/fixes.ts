@@ -5,6 +5,7 @@
  */
 import { matchAction } from '../policy/match';
 import { applyPatch, type PatchOp } from '../util/jsonPatch';
+import { caps } from './caps';
 import { loadScenario } from './load';
 import { runScenario, type Fix, type StepResult } from './run';
 import { type CallStep, type RequestStep, type Scenario } from './schema';
@@ -178,38 +179,86 @@ function candidates(ctx: Ctx, i: number): Fix[] {
   return out;
 }
 
-/** Whether step i succeeds once the patch is applied. */
+/** Whether step i succeeds once the patch is applied (the run stops at step i: later steps cannot change it). */
 function verify(raw: Raw, i: number, fix: Fix): boolean {
   const patched = applyPatch(raw, fix.patch);
   if (!patched) return false;
   const loaded = loadScenario(patched);
   if (!loaded.ok) return false;
-  const r = runScenario(loaded.scenario, loaded.world).steps[i];
+  const r = runScenario(loaded.scenario, loaded.world, { through: i }).steps[i];
   return !!r && r.kind !== 'clock' && r.outcome === 'success';
 }
 
+/** Limits on the work fixes may do. */
+export interface FixOptions {
+  /** Scenario runs spent verifying one step's candidates; candidates beyond it are dropped. Default {@link caps.fixRunsPerStep}. */
+  budgetRuns?: number;
+}
+
+/** Verified fixes for failed step i, safeguard-keeping ones first, within the run budget. */
+function fixesOfStep(ctx: Ctx, i: number, budgetRuns: number): Fix[] {
+  const r = ctx.results[i];
+  if (!r || r.kind === 'clock' || r.outcome === 'success') return [];
+  const verified: Fix[] = [];
+  let runs = 0;
+  for (const f of candidates(ctx, i)) {
+    if (runs++ >= budgetRuns) break;
+    if (verify(ctx.raw, i, f)) verified.push(f);
+  }
+  // Fixes that keep every safeguard come first; those that go around one come last, flagged.
+  return verified.sort((a, b) => Number(!!a.weakens) - Number(!!b.weakens));
+}
+
+/** Which failed steps get fixes, and how much work each may take. */
+export interface ComputeFixesOptions extends FixOptions {
+  /** Only these step indexes (default: every failed step, up to `maxSteps`). */
+  steps?: readonly number[];
+  /** At most this many failed steps, the first ones in the file. Default {@link caps.fixSteps}. */
+  maxSteps?: number;
+}
+
 /**
- * Builds the run option that attaches verified fixes to failed steps.
- * @param text the scenario file's text (patches are against it)
+ * Builds the run option that attaches verified fixes to failed steps: by default the first
+ * {@link caps.fixSteps} failed steps, each within a budget of {@link caps.fixRunsPerStep} runs.
+ * @param raw the scenario file as parsed JSON (patches are against it); it is never modified
+ * @param world the world the loader built from it
+ * @example runScenario(scenario, world, { fixes: computeFixes(raw, world) })
  */
-export function computeFixes(text: string | unknown): (scenario: Scenario, results: StepResult[]) => void {
+export function computeFixes(raw: unknown, world: World, options: ComputeFixesOptions = {}): (scenario: Scenario, results: StepResult[]) => void {
   return (scenario, results) => {
-    let raw: Raw;
-    try {
-      raw = (typeof text === 'string' ? JSON.parse(text) : structuredClone(text)) as Raw;
-    } catch {
-      return;
-    }
-    const loaded = loadScenario(raw);
-    if (!loaded.ok) return;
-    const ctx: Ctx = { raw, scenario, world: loaded.world, results };
-    results.forEach((r, i) => {
-      if (r.kind === 'clock' || r.outcome === 'success') return;
-      // Fixes that keep every safeguard come first; those that go around one come last, flagged.
-      const fixes = candidates(ctx, i)
-        .filter((f) => verify(raw, i, f))
-        .sort((a, b) => Number(!!a.weakens) - Number(!!b.weakens));
+    const ctx: Ctx = { raw: raw as Raw, scenario, world, results };
+    const wanted = options.steps ? new Set(options.steps) : undefined;
+    let left = options.maxSteps ?? caps.fixSteps;
+    for (let i = 0; i < results.length && left > 0; i++) {
+      const r = results[i]!;
+      if (r.kind === 'clock' || r.outcome === 'success' || (wanted && !wanted.has(i))) continue;
+      left--;
+      const fixes = fixesOfStep(ctx, i, options.budgetRuns ?? caps.fixRunsPerStep);
       if (fixes.length) r.fixes = fixes;
-    });
+    }
   };
+}
+
+/**
+ * The verified fixes of one step, computed on demand (the simulator asks for the step the
+ * reader is looking at, after the text settles). Never throws.
+ * @param input the scenario file's text, or parsed JSON
+ * @param stepIndex the step, by index in `steps`
+ * @returns the fixes, best first; none when the file is invalid or the step succeeded
+ * @example fixesFor(text, 2, { budgetRuns: 10 })
+ */
+export function fixesFor(input: unknown, stepIndex: number, options: FixOptions = {}): Fix[] {
+  const loaded = loadScenario(input);
+  if (!loaded.ok || !Number.isInteger(stepIndex) || stepIndex < 0 || stepIndex >= loaded.scenario.steps.length) return [];
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(input);
+    } catch {
+      return [];
+    }
+  }
+  const results = runScenario(loaded.scenario, loaded.world, { through: stepIndex }).steps;
+  const ctx: Ctx = { raw: raw as Raw, scenario: loaded.scenario, world: loaded.world, results };
+  return fixesOfStep(ctx, stepIndex, options.budgetRuns ?? caps.fixRunsPerStep);
 }

@@ -4,6 +4,8 @@
  */
 import { type z } from 'zod';
 import { lineColumnOf, syntaxErrorAt } from '../util/jsonLocate';
+import { DEFAULT_START, isoSeconds, MAX_INSTANT, parseInstant } from '../util/time';
+import { caps } from './caps';
 import { buildWorld, type ScenarioIssue } from './buildWorld';
 import { type World } from '../world/world';
 import { callParams, ScenarioSchema, type Scenario, type Step } from './schema';
@@ -73,6 +75,7 @@ function jsonError(text: string, e: unknown): ScenarioIssue {
 export function loadScenario(input: unknown): LoadResult {
   let data = input;
   if (typeof input === 'string') {
+    if (input.length > caps.fileChars) return { ok: false, issues: [{ path: '', message: `the file has ${input.length} characters; a scenario may have at most ${caps.fileChars} (1 MiB)` }] };
     try {
       data = JSON.parse(input);
     } catch (e) {
@@ -83,8 +86,23 @@ export function loadScenario(input: unknown): LoadResult {
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const scenario = parsed.data as Scenario;
   const { world, issues } = buildWorld(scenario.world);
-  issues.push(...checkSteps(scenario.steps, world));
+  issues.push(...checkSteps(scenario.steps, world), ...checkClock(scenario));
   return issues.length ? { ok: false, issues } : { ok: true, scenario, world };
+}
+
+/** The clock must stay within MAX_INSTANT, so that every instant the run shows is a real date. */
+function checkClock(scenario: Scenario): ScenarioIssue[] {
+  let now = parseInstant(scenario.start ?? DEFAULT_START) ?? 0;
+  const limit = `${isoSeconds(MAX_INSTANT)}, the latest instant a scenario's clock may reach`;
+  if (now > MAX_INSTANT) return [{ path: 'start', message: `the clock starts after ${limit}` }];
+  for (let i = 0; i < scenario.steps.length; i++) {
+    const step = scenario.steps[i]!;
+    if ('advance' in step) now += step.advance * 1000;
+    else if ('advanceTo' in step) now = Math.max(now, parseInstant(step.advanceTo) ?? now);
+    else continue;
+    if (now > MAX_INSTANT) return [{ path: `steps[${i}].${'advance' in step ? 'advance' : 'advanceTo'}`, message: `this step moves the clock past ${limit}` }];
+  }
+  return [];
 }
 
 /** Cross-references a file's steps: ids, earlier-step references, users, and each call's parameters. */

@@ -15,8 +15,9 @@ import { getWebIdentityToken } from '../sts/outbound';
 import { assumeRoot, getFederationToken, getSessionToken } from '../sts/tokens';
 import { type AwsError, type Caller, type Decision, type Session, type TraceEntry } from '../sts/types';
 import { assertNever } from '../result';
-import { isoSeconds, parseInstant, DEFAULT_START } from '../util/time';
-import { type CallStep, type RequestStep, type Scenario, type StepAs, type StepExpect, type StsCall } from './schema';
+import { isoSeconds, parseInstant, DEFAULT_START, MAX_INSTANT } from '../util/time';
+import { type ScenarioIssue } from './buildWorld';
+import { checkParamValue, type CallStep, type RequestStep, type Scenario, type StepAs, type StepExpect, type StsCall } from './schema';
 import { accountPartition, type World } from '../world/world';
 
 /** One unmet expectation. */
@@ -85,13 +86,20 @@ interface RunState {
   sessions: Map<string, Session>;
   byKey: Map<string, Session>;
   results: Map<string, StepResult>;
+  /** Problems of the file that only running it reveals (a value taken from a step that does not fit). */
+  issues: ScenarioIssue[];
 }
 
-/** Reads a dotted path (`response.Credentials.AccessKeyId`, `steps.0`) from a value. */
+/**
+ * Reads a dotted path (`response.Credentials.AccessKeyId`, `steps.0`) from a value. Only the
+ * value's own members count: `constructor`, `__proto__` or `toString` read nothing.
+ * @example readPath({ a: { b: 1 } }, 'a.b') // 1
+ */
 export function readPath(value: unknown, path: string): unknown {
   let cur: unknown = value;
-  for (const part of path.split('.').filter(Boolean)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+  for (const part of path.split('.')) {
+    if (!part) continue;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
   return cur;
@@ -143,15 +151,30 @@ function sessionCaller(s: Session, state: RunState, trace: TraceEntry[], env: St
   return { ok: true, caller: { kind: 'session', session: s } };
 }
 
-/** Resolves `{ fromStep, path }` parameter values. */
-function resolveParams(params: CallStep['params'], state: RunState, trace: TraceEntry[]): Record<string, unknown> {
+/**
+ * Resolves `{ fromStep, path }` parameter values. A value found there must fit the parameter
+ * as a literal would (the file's schema); one that does not is a problem of the file, recorded
+ * in `state.issues`, and the call runs without it.
+ */
+function resolveParams(params: CallStep['params'], state: RunState, trace: TraceEntry[], stepIndex: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     if (v && typeof v === 'object' && 'fromStep' in v && 'path' in v && Object.keys(v).length === 2) {
-      const src = state.results.get(v.fromStep as string);
-      const val = readPath(src, v.path as string);
-      trace.push({ gate: 'validate', result: 'info', code: val === undefined ? 'params.from-step-missing' : 'params.from-step', reason: val === undefined ? `${k} should come from step "${v.fromStep}" at ${v.path}, but that step's result has nothing there.` : `${k} is taken from step "${v.fromStep}" (${v.path}).`, learn: learn.validation });
-      out[k] = val;
+      const from = String(v.fromStep);
+      const path = String(v.path);
+      const val = readPath(state.results.get(from), path);
+      if (val === undefined) {
+        trace.push({ gate: 'validate', result: 'info', code: 'params.from-step-missing', reason: `${k} should come from step "${from}" at ${path}, but that step's result has nothing there.`, learn: learn.validation });
+        continue;
+      }
+      const checked = checkParamValue(k, val);
+      if (!checked.ok) {
+        state.issues.push({ path: `steps[${stepIndex}].params.${k}`, message: `the value taken from step "${from}" at "${path}" ${checked.message}` });
+        trace.push({ gate: 'validate', result: 'fail', code: 'params.from-step-type', reason: `${k} should come from step "${from}" at ${path}, but the value there ${checked.message}; the call runs without it.`, learn: learn.validation });
+        continue;
+      }
+      trace.push({ gate: 'validate', result: 'info', code: 'params.from-step', reason: `${k} is taken from step "${from}" (${path}).`, learn: learn.validation });
+      out[k] = checked.value;
     } else out[k] = v;
   }
   return out;
@@ -238,6 +261,10 @@ export function checkExpect(expect: StepExpect, r: CallResult | RequestResult): 
 export interface RunOptions {
   /** Compute counterfactual fixes for failed steps (needs the raw scenario JSON). */
   fixes?: (scenario: Scenario, results: StepResult[]) => void;
+  /** Receives the problems that only running the file reveals (see {@link resolveParams}). */
+  issues?: ScenarioIssue[];
+  /** Stop after this step index (fixes verify one step; the steps after it cannot change it). */
+  through?: number;
 }
 
 /**
@@ -248,19 +275,22 @@ export interface RunOptions {
  * @example runScenario(loaded.scenario, loaded.world)
  */
 export function runScenario(scenario: Scenario, world: World, options: RunOptions = {}): StsResult {
-  const state: RunState = { now: parseInstant(scenario.start ?? DEFAULT_START) ?? 0, sessions: new Map(), byKey: new Map(), results: new Map() };
+  const state: RunState = { now: parseInstant(scenario.start ?? DEFAULT_START) ?? 0, sessions: new Map(), byKey: new Map(), results: new Map(), issues: options.issues ?? [] };
   const steps: StepResult[] = [];
   const seed = scenario.id;
-  scenario.steps.forEach((step, i) => {
+  const last = Math.min(scenario.steps.length - 1, options.through ?? Infinity);
+  for (let i = 0; i <= last; i++) {
+    const step = scenario.steps[i]!;
+    // The loader refuses a file whose clock passes MAX_INSTANT; the clamp keeps every Date valid regardless.
     if ('advance' in step) {
-      state.now += step.advance * 1000;
+      state.now = Math.min(MAX_INSTANT, state.now + step.advance * 1000);
       steps.push({ kind: 'clock', at: isoSeconds(state.now) });
-      return;
+      continue;
     }
     if ('advanceTo' in step) {
-      state.now = Math.max(state.now, parseInstant(step.advanceTo) ?? state.now);
+      state.now = Math.min(MAX_INSTANT, Math.max(state.now, parseInstant(step.advanceTo) ?? state.now));
       steps.push({ kind: 'clock', at: isoSeconds(state.now) });
-      return;
+      continue;
     }
     const env: StepEnv = { now: state.now, region: step.context?.region ?? scenario.region ?? 'us-east-1', sourceIp: step.context?.sourceIp, endpoint: step.context?.endpoint ?? 'regional' };
     if (step.context?.keys) env.keys = Object.fromEntries(Object.entries(step.context.keys).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
@@ -268,18 +298,19 @@ export function runScenario(scenario: Scenario, world: World, options: RunOption
     const at = isoSeconds(state.now);
     const trace: TraceEntry[] = [];
     let result: CallResult | RequestResult;
-    if ('call' in step) result = callStep(world, step, state, env, seed, stepId, `/steps/${i}`, at, trace);
+    if ('call' in step) result = callStep(world, step, state, env, seed, stepId, i, at, trace);
     else result = requestStep(world, step, state, env, at, trace);
     if (step.expect) result.expect = checkExpect(step.expect, result);
     steps.push(result);
     if (step.id) state.results.set(step.id, result);
-  });
+  }
   const out: StsResult = { format: 'sts-result/v1', scenario: scenario.id, steps };
   options.fixes?.(scenario, steps);
   return out;
 }
 
-function callStep(world: World, step: CallStep, state: RunState, env: StepEnv, seed: string, stepId: string, stepPath: string, at: string, trace: TraceEntry[]): CallResult {
+function callStep(world: World, step: CallStep, state: RunState, env: StepEnv, seed: string, stepId: string, stepIndex: number, at: string, trace: TraceEntry[]): CallResult {
+  const stepPath = `/steps/${stepIndex}`;
   const base = { ...(step.id ? { id: step.id } : {}), kind: 'call' as const, call: step.call, at };
   const federated = step.call === 'AssumeRoleWithSAML' || step.call === 'AssumeRoleWithWebIdentity';
   let caller: Caller = { kind: 'anonymous' };
@@ -291,7 +322,7 @@ function callStep(world: World, step: CallStep, state: RunState, env: StepEnv, s
     if (!c.ok) return { ...base, outcome: 'error', error: c.error, trace };
     caller = c.caller;
   }
-  const params = resolveParams(step.params, state, trace);
+  const params = resolveParams(step.params, state, trace, stepIndex);
   if (params.MinimumSessionTokenSize !== undefined) {
     // A newer request member (AWS SDKs model it on the credential-issuing calls); the simulator's tokens have no real size.
     trace.push({ gate: 'validate', result: 'info', code: 'params.minimum-session-token-size', reason: `MinimumSessionTokenSize (${String(params.MinimumSessionTokenSize)}) is accepted; the simulator does not model session token sizes, so it changes nothing here.`, learn: learn.validation, uncertain: true });

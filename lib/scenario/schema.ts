@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isDerivedKey } from '../sts/context';
 import { type SamlAssertion } from '../sts/types';
+import { caps } from './caps';
 
 /** The STS calls a scenario may make. */
 export const stsCalls = [
@@ -191,6 +192,34 @@ export const ParamSchemas = {
 /** A parameter name. */
 export type ParamName = keyof typeof ParamSchemas;
 
+/** "a string", "an object", … for messages about a value's type. */
+function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a number';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/**
+ * Checks a value taken from an earlier step (`{ fromStep, path }`) against the parameter's own
+ * schema, the one a literal value meets when the file is loaded.
+ * @returns the value as the schema reads it, or a message such as `is a string; expected an integer`
+ * @example checkParamValue('DurationSeconds', '2026-01-01T00:00:00Z') // { ok: false, message: 'is a string; expected an integer' }
+ */
+export function checkParamValue(name: string, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const schema = Object.hasOwn(ParamSchemas, name) ? ParamSchemas[name as ParamName] : undefined;
+  if (!schema) return { ok: false, message: `${name} is not a parameter` };
+  const r = schema.safeParse(value);
+  if (r.success) return { ok: true, value: r.data };
+  const first = r.error.issues[0];
+  const raw = first?.message ?? 'not a valid value';
+  // zod says "Invalid input: expected string, received object"; keep the expectation, in our words.
+  const expected = /expected (\w+)/.exec(raw)?.[1];
+  const want = /^Invalid input/.test(raw) && expected ? `expected ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}` : raw;
+  const where = first && first.path.length ? ` (at ${first.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '')})` : '';
+  return { ok: false, message: `is ${describeType(value)}; ${want}${where}` };
+}
+
 const ParamsSchema = z.strictObject(
   Object.fromEntries(Object.entries(ParamSchemas).map(([k, s]) => [k, orRef(s).optional()])) as {
     [K in ParamName]: z.ZodOptional<z.ZodUnion<[typeof FromStepSchema, (typeof ParamSchemas)[K]]>>;
@@ -236,7 +265,7 @@ const ExpectSchema = z.strictObject({
   claims: z.record(z.string(), json).optional(),
 });
 
-const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()])).max(caps.contextValues, `a context key may have at most ${caps.contextValues} values`)]);
 
 const CallStepSchema = z.strictObject({
   id: z.string().optional(),
@@ -259,7 +288,9 @@ const RequestStepSchema = z.strictObject({
   expect: ExpectSchema.optional(),
 });
 
-const AdvanceStepSchema = z.strictObject({ advance: z.number().int('expected an integer number of seconds').min(0) });
+const AdvanceStepSchema = z.strictObject({
+  advance: z.number().int('expected an integer number of seconds').min(0).max(caps.advanceSeconds, `one step may advance the clock by at most ${caps.advanceSeconds} seconds (100 years)`),
+});
 const AdvanceToStepSchema = z.strictObject({ advanceTo: isoInstant });
 
 /** Picks the step schema from the keys present, so errors are about the step the user meant. */
@@ -303,7 +334,7 @@ export const ScenarioSchema = z.strictObject({
   start: isoInstant.optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected a Region such as us-east-1').optional(),
   world: WorldSchema,
-  steps: z.array(StepSchema),
+  steps: z.array(StepSchema).max(caps.steps, `a scenario may have at most ${caps.steps} steps`),
 });
 
 /** A parameter value taken from an earlier step's result. */

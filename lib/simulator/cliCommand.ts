@@ -2,6 +2,7 @@
  * The `aws sts …` command line equivalent to a call step, for learners to try against a real
  * account. Pure: built from the scenario step and, for `fromStep` values, earlier results.
  */
+import { compactJson } from '../util/encoding';
 import type { StepResult } from '../scenario/run';
 import type { Scenario, StsCall } from '../scenario/schema';
 
@@ -36,7 +37,8 @@ export function shellQuote(s: string): string {
 function readPath(value: unknown, path: string): unknown {
   let cur = value;
   for (const part of path.split('.').filter(Boolean)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    // Own members only, as the engine reads them: `constructor` or `__proto__` name nothing.
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
   return cur;
@@ -50,7 +52,7 @@ function optionValue(param: string, v: unknown): string {
   if ((param === 'TransitiveTagKeys' || param === 'Audience') && Array.isArray(v)) return v.map((k) => shellQuote(String(k))).join(' ');
   if (param === 'SAMLAssertion' && typeof v === 'object') return '"$SAML_RESPONSE_BASE64"';
   if (param === 'WebIdentityToken' && typeof v === 'object') return '"$WEB_IDENTITY_TOKEN"';
-  if (typeof v === 'object') return shellQuote(JSON.stringify(v));
+  if (typeof v === 'object') return shellQuote(compactJson(v) ?? '<nested too deep to show>');
   return shellQuote(String(v));
 }
 

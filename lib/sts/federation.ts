@@ -12,7 +12,7 @@ import { accountPartition, arnPartition, type World } from '../world/world';
 import { nameOnlySubject, providerClaimKeys } from './providerClaims';
 import { AWS_CLAIMS_NS, OUTBOUND_ISSUER } from './outbound';
 import { base64, decodeBase64Text, sha1, utf8 } from '../util/encoding';
-import { isoSeconds, parseInstant } from '../util/time';
+import { epochSecondsText, isoSeconds, parseInstant } from '../util/time';
 import { describeStatement, rcpGate } from './authorize';
 import { type StepEnv } from './context';
 import { awsError } from './errors';
@@ -250,7 +250,20 @@ export function decodeJwt(token: string): Record<string, unknown> | undefined {
   }
 }
 
-const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+/**
+ * A claim as a condition-key string: strings as they are, numbers and booleans as JSON writes
+ * them; objects, arrays and null are not strings, so no condition key gets them (a policy that
+ * tests one fails as an absent key does). The token still shows them.
+ */
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
+function claimText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** A single- or multi-valued claim as strings, leaving out values that are not strings ({@link claimText}). */
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((x) => claimText(x) ?? []);
 
 /** Runs AssumeRoleWithWebIdentity. */
 export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, env: StepEnv, seed: string, stepId: string, stepPath: string): CallOutcome {
@@ -305,7 +318,7 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
   const nowSec = Math.floor(env.now / 1000);
   if (exp !== undefined && nowSec >= exp) {
-    return fail(trace, awsError('ExpiredTokenException', `Token expired: current date/time ${nowSec} must be before the expiration date/time ${exp}`), { gate: 'token', result: 'fail', code: 'oidc.expired', reason: `The token expired at ${isoSeconds(exp * 1000)} (exp ${exp}); it is now ${isoSeconds(env.now)}.`, learn: learn.expired, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html' });
+    return fail(trace, awsError('ExpiredTokenException', `Token expired: current date/time ${nowSec} must be before the expiration date/time ${exp}`), { gate: 'token', result: 'fail', code: 'oidc.expired', reason: `The token expired at ${epochSecondsText(exp)} (exp ${exp}); it is now ${isoSeconds(env.now)}.`, learn: learn.expired, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html' });
   }
   const aud = asList(claims.aud);
   if (provider) {
@@ -314,7 +327,7 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
       return fail(trace, awsError('InvalidIdentityToken', 'Incorrect token audience'), { gate: 'token', result: 'fail', code: 'oidc.wrong-audience', reason: `The token's aud (${aud.join(', ') || 'none'}) is not among the client IDs of ${arnLabel(provider.arn)} (${provider.clientIds.join(', ') || 'none'}).`, learn: learn.webIdentity, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html' });
     }
   }
-  trace.push({ gate: 'token', result: 'pass', code: 'oidc.valid', reason: `The token from ${iss} is valid${exp !== undefined ? ` until ${isoSeconds(exp * 1000)}` : ''}${provider ? ` and its audience is a client ID of the IAM OIDC provider` : ''}.`, learn: learn.webIdentity });
+  trace.push({ gate: 'token', result: 'pass', code: 'oidc.valid', reason: `The token from ${iss} is valid${exp !== undefined ? ` until ${epochSecondsText(exp)}` : ''}${provider ? ` and its audience is a client ID of the IAM OIDC provider` : ''}.`, learn: learn.webIdentity });
 
   const role = world.roles.get(roleArn);
   if (!role) return fail(trace, awsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), { gate: 'trust-policy', result: 'fail', code: 'trust.role-not-found', reason: `There is no role ${roleArn}.`, learn: learn.webIdentity });
@@ -330,10 +343,10 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
     'sts:RoleSessionName': p.RoleSessionName!,
   };
   if (env.sourceIp) keys['aws:SourceIp'] = env.sourceIp;
-  const sub = claims.sub === undefined ? undefined : String(claims.sub);
+  const sub = claimText(claims.sub);
   if (prefix === 'accounts.google.com') {
     // Google: accounts.google.com:aud is the token's azp when present, :oaud is its aud.
-    const azp = claims.azp === undefined ? undefined : String(claims.azp);
+    const azp = claimText(claims.azp);
     keys['accounts.google.com:aud'] = azp ?? aud[0] ?? '';
     if (aud.length) keys['accounts.google.com:oaud'] = aud.length === 1 ? aud[0]! : aud;
     if (sub !== undefined) keys['accounts.google.com:sub'] = sub;
@@ -347,7 +360,8 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
     if (aud.length) keys[`${prefix}:aud`] = aud.length === 1 ? aud[0]! : aud;
     if (sub !== undefined) keys[`${prefix}:sub`] = sub;
     if (claims.amr !== undefined) keys[`${prefix}:amr`] = asList(claims.amr);
-    if (claims.azp !== undefined) keys[`${prefix}:azp`] = String(claims.azp);
+    const azpText = claimText(claims.azp);
+    if (azpText !== undefined) keys[`${prefix}:azp`] = azpText;
   }
   const specific = providerClaimKeys(prefix, claims);
   Object.assign(keys, specific.keys);
@@ -365,7 +379,7 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   // The token can set SourceIdentity with the https://aws.amazon.com/source_identity claim.
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html (SourceIdentity)
   const siClaim = claims['https://aws.amazon.com/source_identity'];
-  const sourceIdentity = siClaim === undefined ? undefined : String(siClaim);
+  const sourceIdentity = siClaim === undefined ? undefined : (claimText(siClaim) ?? '(not a string)');
   if (sourceIdentity !== undefined && (!NAME_RE.test(sourceIdentity) || sourceIdentity.startsWith('aws:'))) {
     return fail(trace, awsError('InvalidIdentityToken', 'Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with "aws:"'), { gate: 'source-identity', result: 'fail', code: 'oidc.bad-source-identity', reason: `The token's source_identity "${sourceIdentity}" is not a valid SourceIdentity.`, learn: learn.sourceIdentity, uncertain: true });
   }

@@ -1,4 +1,5 @@
 /** Pieces shared by the credential-issuing calls: session policies, tags, packed size, regions, issuing. */
+import { compactJson } from '../util/encoding';
 import { learn } from '../explain/learn';
 import { parsePolicy } from '../policy/parse';
 import { type ContextValue } from '../policy/types';
@@ -33,7 +34,9 @@ export function validateSessionPolicyParams(v: Validator, policy: unknown, polic
     v.string('policy', policy, { ...rules.policy, max: maxPolicyChars });
   } else if (policy !== undefined) {
     // A policy written as a JSON object is sent as its compact text, so the same constraints apply.
-    v.string('policy', JSON.stringify(policy), { ...rules.policy, max: maxPolicyChars });
+    // One nested too deep to serialise has at least two characters per level: far over any maximum.
+    const text = compactJson(policy) ?? ' '.repeat((maxPolicyChars ?? limits.sessionPolicyMaxChars) + 1);
+    v.string('policy', text, { ...rules.policy, max: maxPolicyChars });
   }
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (PolicyArns: up to 10 managed policy ARNs)
   v.listMax('policyArns', policyArns, limits.sessionPolicyArnsMax);

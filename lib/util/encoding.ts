@@ -60,3 +60,16 @@ export function sha1(bytes: Uint8Array): Uint8Array {
   [h0, h1, h2, h3, h4].forEach((h, i) => ov.setUint32(i * 4, h));
   return out;
 }
+
+/**
+ * `JSON.stringify` that never throws: undefined for a value nested too deep for the call stack
+ * (thousands of levels, so its text would be thousands of characters long) or not JSON at all.
+ * @example compactJson({ a: [1] }) // '{"a":[1]}'
+ */
+export function compactJson(v: unknown): string | undefined {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return undefined;
+  }
+}

@@ -58,72 +58,10 @@ class Reader {
     return undefined;
   }
 
-  value(): Node | undefined {
-    this.ws();
+  /** A string or literal at `pos`, or undefined (with the error recorded) when there is none. */
+  scalar(): Node | undefined {
     const from = this.pos;
-    const c = this.text[this.pos];
-    if (c === '{') {
-      this.pos++;
-      const members: { name: string; node: Node }[] = [];
-      const node: Node = { value: { from, to: this.text.length }, members };
-      this.ws();
-      if (this.text[this.pos] === '}') {
-        this.pos++;
-        node.value.to = this.pos;
-        return node;
-      }
-      for (;;) {
-        this.ws();
-        const keyFrom = this.pos;
-        const name = this.string();
-        if (name === undefined) return this.fail() ?? node;
-        const key = { from: keyFrom, to: this.pos };
-        this.ws();
-        if (this.text[this.pos] !== ':') return this.fail() ?? node;
-        this.pos++;
-        const child = this.value();
-        if (!child) return node;
-        child.key = key;
-        members.push({ name, node: child });
-        this.ws();
-        if (this.text[this.pos] === ',') {
-          this.pos++;
-          continue;
-        }
-        if (this.text[this.pos] === '}') {
-          this.pos++;
-          node.value.to = this.pos;
-        } else this.fail();
-        return node;
-      }
-    }
-    if (c === '[') {
-      this.pos++;
-      const items: Node[] = [];
-      const node: Node = { value: { from, to: this.text.length }, items };
-      this.ws();
-      if (this.text[this.pos] === ']') {
-        this.pos++;
-        node.value.to = this.pos;
-        return node;
-      }
-      for (;;) {
-        const child = this.value();
-        if (!child) return node;
-        items.push(child);
-        this.ws();
-        if (this.text[this.pos] === ',') {
-          this.pos++;
-          continue;
-        }
-        if (this.text[this.pos] === ']') {
-          this.pos++;
-          node.value.to = this.pos;
-        } else this.fail();
-        return node;
-      }
-    }
-    if (c === '"') {
+    if (this.text[this.pos] === '"') {
       if (this.string() === undefined) return this.fail();
       return { value: { from, to: this.pos } };
     }
@@ -131,6 +69,82 @@ class Reader {
     if (!m) return this.fail();
     this.pos += m[0].length;
     return { value: { from, to: this.pos } };
+  }
+
+  /**
+   * Reads one JSON value and returns its tree. Iterative (an explicit stack of open objects
+   * and arrays), so text nested to any depth cannot exhaust the call stack. At the first
+   * syntax error it stops and returns what it read so far: the root, unless the root itself
+   * is a broken string or literal.
+   */
+  value(): Node | undefined {
+    const stack: { node: Node; key?: TextRange; name?: string }[] = [];
+    let root: Node | undefined;
+    const attach = (node: Node): void => {
+      const top = stack[stack.length - 1];
+      if (!top) root = node;
+      else if (top.node.members) {
+        node.key = top.key;
+        top.node.members.push({ name: top.name ?? '', node });
+      } else top.node.items!.push(node);
+    };
+    /** Reads `"name":` of an object member into the top frame; false at a syntax error. */
+    const memberKey = (): boolean => {
+      const top = stack[stack.length - 1]!;
+      this.ws();
+      const keyFrom = this.pos;
+      const name = this.string();
+      if (name === undefined) return this.fail() ?? false;
+      top.key = { from: keyFrom, to: this.pos };
+      top.name = name;
+      this.ws();
+      if (this.text[this.pos] !== ':') return this.fail() ?? false;
+      this.pos++;
+      return true;
+    };
+    for (;;) {
+      // Read a value: the root, an array item, or an object member's value.
+      this.ws();
+      const from = this.pos;
+      const c = this.text[this.pos];
+      if (c === '{' || c === '[') {
+        this.pos++;
+        const node: Node = c === '{' ? { value: { from, to: this.text.length }, members: [] } : { value: { from, to: this.text.length }, items: [] };
+        attach(node);
+        this.ws();
+        if (this.text[this.pos] === (c === '{' ? '}' : ']')) {
+          this.pos++;
+          node.value.to = this.pos;
+        } else {
+          stack.push({ node });
+          if (c === '{' && !memberKey()) return root;
+          continue;
+        }
+      } else {
+        const node = this.scalar();
+        if (!node) return root;
+        attach(node);
+      }
+      // A value is complete: close every container that ends here, then go on to the next value.
+      for (;;) {
+        const top = stack[stack.length - 1];
+        if (!top) return root;
+        this.ws();
+        const close = top.node.members ? '}' : ']';
+        if (this.text[this.pos] === ',') {
+          this.pos++;
+          if (top.node.members && !memberKey()) return root;
+          break;
+        }
+        if (this.text[this.pos] !== close) {
+          this.fail();
+          return root;
+        }
+        this.pos++;
+        top.node.value.to = this.pos;
+        stack.pop();
+      }
+    }
   }
 }
 

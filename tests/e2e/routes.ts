@@ -35,6 +35,7 @@ export const routes: readonly RouteUnderTest[] = [
   { path: '/notes/sts-neighbours/', heading: 'STS and its neighbours' },
   { path: '/notes/exam-guide/', heading: 'Exam guide and cheat sheet' },
   { path: '/notes/glossary/', heading: 'Glossary' },
+  { path: '/notes/aws-changes/', heading: 'AWS changes this site covers' },
   { path: '/simulator/', heading: 'Simulator' },
   { path: '/quiz/', heading: 'Quiz' },
   { path: '/quiz/practice/', heading: 'Practice' },

@@ -177,7 +177,7 @@ const durationTemplate: Template = {
       exhibits: [{ title: 'The call', text: cli('assume-role', { 'role-arn': target, 'role-session-name': `${who}-${role.toLowerCase()}`, 'duration-seconds': ds }) }],
       choices,
       expected,
-      rule: 'AssumeRole defaults to one hour whatever the role allows; DurationSeconds must be 900–43200 and at most the role’s MaxSessionDuration, and a call signed with temporary credentials (role chaining, including GetSessionToken credentials) is capped at one hour. Too long is an error, never clamped.',
+      rule: 'AssumeRole defaults to one hour whatever the role allows; DurationSeconds must be 900–43200 and at most the role’s MaxSessionDuration, and a call signed with a role session (role chaining, a role assuming a role) is capped at one hour, as is one signed with GetSessionToken credentials according to AWS’s Knowledge Center. Too long is an error, never clamped.',
     };
   },
 };

@@ -25,7 +25,7 @@ export interface Participant {
 }
 
 // Gates where STS or a service reads IAM policies (identity, trust, SCP, boundary, resource).
-const policyGates: ReadonlySet<Gate> = new Set<Gate>(['caller-permissions', 'trust-policy', 'external-id', 'session-tags', 'source-identity', 'scp', 'resource-policy', 'boundary', 'identity-policy']);
+const policyGates: ReadonlySet<Gate> = new Set<Gate>(['caller-permissions', 'trust-policy', 'external-id', 'session-tags', 'source-identity', 'rcp', 'scp', 'resource-policy', 'boundary', 'identity-policy']);
 
 /**
  * Makes text safe inside a mermaid message or label: `#` and `;` end or escape statements and

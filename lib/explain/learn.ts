@@ -33,6 +33,7 @@ export const learn = {
   evaluation: 'policy-evaluation#the-order-of-evaluation',
   explicitDeny: 'policy-evaluation#explicit-deny-wins',
   scp: 'policy-evaluation#service-control-policies',
+  rcp: 'policy-evaluation#resource-control-policies',
   boundary: 'policy-evaluation#permissions-boundaries',
   resourcePolicy: 'policy-evaluation#resource-based-policies',
   callerIdentity: 'troubleshooting-calls#getcalleridentity',

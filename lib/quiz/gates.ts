@@ -16,6 +16,7 @@ export const gateLabels: Record<Gate | 'none', string> = {
   'session-tags': 'Session tags',
   'source-identity': 'SourceIdentity',
   'session-policy': 'Session policies',
+  rcp: 'Resource control policies',
   scp: 'Service control policies',
   'resource-policy': 'The resource-based policy',
   boundary: 'Permissions boundary',

@@ -27,13 +27,13 @@ const codesByCall: Record<string, readonly string[]> = {
 };
 
 const gatesByCall: Record<string, readonly (Gate | 'none')[]> = {
-  AssumeRole: ['none', 'authenticate', 'caller-type', 'validate', 'region', 'scp', 'mfa', 'external-id', 'trust-policy', 'caller-permissions', 'boundary', 'session-tags', 'source-identity', 'session-policy', 'duration'],
+  AssumeRole: ['none', 'authenticate', 'caller-type', 'validate', 'region', 'rcp', 'scp', 'mfa', 'external-id', 'trust-policy', 'caller-permissions', 'boundary', 'session-tags', 'source-identity', 'session-policy', 'duration'],
   AssumeRoleWithSAML: ['none', 'validate', 'region', 'token', 'trust-policy', 'session-policy', 'duration'],
   AssumeRoleWithWebIdentity: ['none', 'validate', 'region', 'token', 'trust-policy', 'session-policy', 'duration'],
   GetSessionToken: ['none', 'authenticate', 'caller-type', 'validate', 'region', 'mfa', 'duration'],
   GetFederationToken: ['none', 'authenticate', 'caller-type', 'validate', 'region', 'caller-permissions', 'session-policy', 'duration'],
   other: ['none', 'authenticate', 'caller-type', 'validate', 'region', 'caller-permissions', 'duration'],
-  request: ['none', 'authenticate', 'caller-type', 'scp', 'resource-policy', 'identity-policy', 'boundary', 'session-policy'],
+  request: ['none', 'authenticate', 'caller-type', 'rcp', 'scp', 'resource-policy', 'identity-policy', 'boundary', 'session-policy'],
 };
 
 /** The verdicts offered for a step (fixed per call type, so the list never hints at the answer). */

@@ -8,7 +8,7 @@ import { difficulties, domains, isKnownNote, topics } from './topics';
 
 const gates = [
   'authenticate', 'caller-type', 'region', 'validate', 'token', 'mfa', 'caller-permissions', 'trust-policy',
-  'external-id', 'duration', 'session-tags', 'source-identity', 'session-policy', 'scp', 'resource-policy',
+  'external-id', 'duration', 'session-tags', 'source-identity', 'session-policy', 'rcp', 'scp', 'resource-policy',
   'boundary', 'identity-policy', 'decision', 'issue', 'none',
 ] as const satisfies readonly (Gate | 'none')[];
 

@@ -5,8 +5,10 @@
 import { parsePolicy } from '../policy/parse';
 import { type PolicyKind } from '../policy/types';
 import { stableId } from '../util/hash';
-import { arnAccount, arnName, builtinManagedPolicies, type NamedPolicy, unknownAwsManaged, type User, type World } from '../world/world';
+import { arnAccount, arnName, builtinManagedPolicies, type NamedPolicy, type Organization, type OrgPolicy, unknownAwsManaged, type User, type World } from '../world/world';
 import { type WorldInput } from './schema';
+
+type OrganizationInput = NonNullable<WorldInput['organizations']>[number];
 
 /** A located problem in a scenario file. */
 export interface ScenarioIssue {
@@ -39,7 +41,7 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
     oidcProviders: [],
     resources: [],
   };
-  (input.accounts ?? []).forEach((a) => world.accounts.set(a.id, { id: a.id, alias: a.alias, stsDisabledRegions: a.stsDisabledRegions ?? [] }));
+  (input.accounts ?? []).forEach((a) => world.accounts.set(a.id, { id: a.id, alias: a.alias, stsDisabledRegions: a.stsDisabledRegions ?? [], globalEndpointTokenVersion: a.globalEndpointTokenVersion ?? 'v1Token' }));
 
   (input.managedPolicies ?? []).forEach((m, i) => {
     const name = arnName(m.arn);
@@ -104,18 +106,7 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
     });
   });
 
-  (input.organizations ?? []).forEach((o, i) => {
-    world.organizations.push({
-      id: o.id,
-      management: o.management,
-      accounts: [...new Set([o.management, ...(o.accounts ?? [])])],
-      centralizedRootAccess: o.centralizedRootAccess ?? false,
-      scps: (o.scps ?? []).flatMap((s, j) => {
-        const p = worldPolicy(s.document, 'scp', `world.organizations[${i}].scps[${j}].document`, `SCP ${s.name}`, issues);
-        return p ? [{ name: s.name, targets: s.targets, policy: p }] : [];
-      }),
-    });
-  });
+  (input.organizations ?? []).forEach((o, i) => world.organizations.push(buildOrganization(o, `world.organizations[${i}]`, issues)));
 
   (input.samlProviders ?? []).forEach((p) =>
     world.samlProviders.set(p.arn, { arn: p.arn, issuer: p.issuer, account: arnAccount(p.arn) ?? '', name: arnName(p.arn) }),
@@ -139,4 +130,74 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
   });
 
   return { world, issues };
+}
+
+/**
+ * One organization: its root, OUs, SCPs and RCPs, with every target checked. A target names the
+ * root, an OU or a member account; a file written before `root` and `ous` existed may name one
+ * other level, read as the root (../shared/scenario-format.md, "Organizations").
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+ */
+function buildOrganization(o: OrganizationInput, base: string, issues: ScenarioIssue[]): Organization {
+  const accounts = [...new Set([o.management, ...(o.accounts ?? [])])];
+  const legacy = o.root === undefined && o.ous === undefined && o.detachFullAWSAccess === undefined;
+  const isAccount = (t: string) => /^\d{12}$/.test(t);
+  // A legacy file's one non-account target is its root; otherwise the root id follows the organization's.
+  const legacyRoots = legacy ? [...new Set([...(o.scps ?? []), ...(o.rcps ?? [])].flatMap((p) => p.targets.filter((t) => !isAccount(t))))] : [];
+  const root = o.root ?? legacyRoots[0] ?? `r-${o.id.slice(2, 6)}`;
+  const ous = (o.ous ?? []).map((u) => ({ id: u.id, name: u.name, parent: u.parent, accounts: u.accounts ?? [] }));
+  const ouIds = new Set(ous.map((u) => u.id));
+  const placed = new Map<string, string>();
+  ous.forEach((u, j) => {
+    const at = `${base}.ous[${j}]`;
+    if (ous.findIndex((x) => x.id === u.id) !== j) issues.push({ path: `${at}.id`, message: `duplicate OU ${u.id}` });
+    if (u.parent !== root && !ouIds.has(u.parent)) issues.push({ path: `${at}.parent`, message: `${u.parent} is neither the root (${root}) nor an OU of ${o.id}` });
+    u.accounts.forEach((a, k) => {
+      if (!accounts.includes(a)) issues.push({ path: `${at}.accounts[${k}]`, message: `${a} is not an account of ${o.id}; list it in accounts` });
+      else if (placed.has(a)) issues.push({ path: `${at}.accounts[${k}]`, message: `${a} is already in ${placed.get(a)}; an account sits in one OU` });
+      else placed.set(a, u.id);
+    });
+    // An OU's parents must lead to the root.
+    const seen = new Set<string>();
+    for (let p: string | undefined = u.id; p && p !== root; p = ous.find((x) => x.id === p)?.parent) {
+      if (seen.has(p)) {
+        issues.push({ path: `${at}.parent`, message: `OU ${u.id} is its own ancestor; OUs form a tree under the root` });
+        break;
+      }
+      seen.add(p);
+    }
+  });
+  if (legacyRoots.length > 1) issues.push({ path: `${base}.scps`, message: `policies name ${legacyRoots.join(', ')}: declare root and ous to attach policies to more than one level above the accounts` });
+  const validTarget = (t: string) => t === root || ouIds.has(t) || accounts.includes(t);
+  const targets = (list: string[], at: string): string[] => {
+    list.forEach((t, k) => {
+      if (!validTarget(t)) issues.push({ path: `${at}[${k}]`, message: `${t} is not the root, an OU or a member account of ${o.id}` });
+    });
+    return list;
+  };
+  const policies = (list: OrganizationInput['scps'], kind: 'scps' | 'rcps'): OrgPolicy[] =>
+    (list ?? []).flatMap((s, j) => {
+      const at = `${base}.${kind}[${j}]`;
+      const p = worldPolicy(s.document, kind === 'scps' ? 'scp' : 'resource', `${at}.document`, `${kind === 'scps' ? 'SCP' : 'RCP'} ${s.name}`, issues);
+      if (p && kind === 'rcps') {
+        // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html (Allow only in RCPFullAWSAccess; Principal must be "*")
+        p.policy.statements.forEach((st) => {
+          if (st.effect === 'Allow') issues.push({ path: `${at}.document.Statement[${st.index}].Effect`, message: 'an RCP can only deny: the effect Allow is supported only in the AWS managed RCPFullAWSAccess' });
+          if (st.principal?.kind !== 'any' && !(st.principal?.kind === 'map' && st.principal.aws.length === 1 && st.principal.aws[0] === '*')) issues.push({ path: `${at}.document.Statement[${st.index}].Principal`, message: 'an RCP statement must have "Principal": "*"' });
+        });
+      }
+      return p ? [{ name: s.name, targets: targets(s.targets, `${at}.targets`), policy: p }] : [];
+    });
+  return {
+    id: o.id,
+    management: o.management,
+    accounts,
+    centralizedRootAccess: o.centralizedRootAccess ?? false,
+    root,
+    ous,
+    scps: policies(o.scps, 'scps'),
+    rcps: policies(o.rcps, 'rcps'),
+    detachFullAWSAccess: targets(o.detachFullAWSAccess ?? [], `${base}.detachFullAWSAccess`),
+    legacy,
+  };
 }

@@ -8,6 +8,7 @@ import { type StepEnv } from '../sts/context';
 import { awsError, expiredToken, invalidClientTokenId } from '../sts/errors';
 import { assumeRoleWithSaml, assumeRoleWithWebIdentity } from '../sts/federation';
 import { decodeAuthorizationMessage, getAccessKeyInfo, getCallerIdentity, stsCallAllowedFor } from '../sts/info';
+import { globalTokenCheck } from '../sts/regions';
 import { runRequest } from '../sts/request';
 import { type CallOutcome } from '../sts/shared';
 import { assumeRoot, getFederationToken, getSessionToken } from '../sts/tokens';
@@ -94,7 +95,7 @@ export function readPath(value: unknown, path: string): unknown {
 }
 
 /** Resolves who signs a step. */
-function resolveCaller(world: World, as: StepAs | undefined, state: RunState, trace: TraceEntry[]): { ok: true; caller: Caller } | { ok: false; error: AwsError } {
+function resolveCaller(world: World, as: StepAs | undefined, state: RunState, trace: TraceEntry[], env: StepEnv): { ok: true; caller: Caller } | { ok: false; error: AwsError } {
   if (!as) return { ok: true, caller: { kind: 'anonymous' } };
   if ('user' in as) {
     const user = world.users.get(as.user)!;
@@ -115,7 +116,7 @@ function resolveCaller(world: World, as: StepAs | undefined, state: RunState, tr
       trace.push({ gate: 'authenticate', result: 'fail', code: 'auth.no-session', reason: `Step "${as.session}" did not issue credentials, so there is nothing to sign this request with.`, learn: learn.authenticate });
       return { ok: false, error: awsError('MissingAuthenticationToken', 'Request is missing Authentication Token') };
     }
-    return sessionCaller(s, state, trace);
+    return sessionCaller(s, state, trace, env);
   }
   const owner = world.keyOwners.get(as.accessKeyId);
   if (owner) {
@@ -123,12 +124,14 @@ function resolveCaller(world: World, as: StepAs | undefined, state: RunState, tr
     return { ok: true, caller: { kind: 'user', user: owner, mfa: {}, console: false } };
   }
   const s = state.byKey.get(as.accessKeyId);
-  if (s) return sessionCaller(s, state, trace);
+  if (s) return sessionCaller(s, state, trace, env);
   trace.push({ gate: 'authenticate', result: 'fail', code: 'auth.unknown-key', reason: `No user or issued session has access key ${as.accessKeyId}.`, learn: learn.authenticate, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html' });
   return { ok: false, error: invalidClientTokenId() };
 }
 
-function sessionCaller(s: Session, state: RunState, trace: TraceEntry[]): { ok: true; caller: Caller } | { ok: false; error: AwsError } {
+function sessionCaller(s: Session, state: RunState, trace: TraceEntry[], env: StepEnv): { ok: true; caller: Caller } | { ok: false; error: AwsError } {
+  const tokenError = globalTokenCheck(s, env, trace);
+  if (tokenError) return { ok: false, error: tokenError };
   if (state.now >= s.expiresAt) {
     trace.push({ gate: 'authenticate', result: 'fail', code: 'auth.expired', reason: `The credentials from step "${s.stepId}" expired at ${isoSeconds(s.expiresAt)}; it is now ${isoSeconds(state.now)}. Signing credentials that have expired give ExpiredToken (403), not ExpiredTokenException.`, learn: learn.expired, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html' });
     return { ok: false, error: expiredToken() };
@@ -245,6 +248,7 @@ export function runScenario(scenario: Scenario, world: World, options: RunOption
       return;
     }
     const env: StepEnv = { now: state.now, region: step.context?.region ?? scenario.region ?? 'us-east-1', sourceIp: step.context?.sourceIp, endpoint: step.context?.endpoint ?? 'regional' };
+    if (step.context?.keys) env.keys = Object.fromEntries(Object.entries(step.context.keys).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
     const stepId = step.id ?? `step-${i + 1}`;
     const at = isoSeconds(state.now);
     const trace: TraceEntry[] = [];
@@ -268,7 +272,7 @@ function callStep(world: World, step: CallStep, state: RunState, env: StepEnv, s
     // These two calls are unsigned; credentials sent with them are not checked.
     if (step.as) trace.push({ gate: 'authenticate', result: 'info', code: 'auth.signature-ignored', reason: `${step.call} needs no AWS credentials; the ones this step names are ignored.`, learn: learn.authenticate, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html' });
   } else {
-    const c = resolveCaller(world, step.as, state, trace);
+    const c = resolveCaller(world, step.as, state, trace, env);
     if (!c.ok) return { ...base, outcome: 'error', error: c.error, trace };
     caller = c.caller;
   }
@@ -277,15 +281,17 @@ function callStep(world: World, step: CallStep, state: RunState, env: StepEnv, s
   trace.push(...out.trace);
   if (!out.ok) return { ...base, outcome: 'error', error: out.error, trace };
   if (out.session) {
-    if (step.id) state.sessions.set(step.id, out.session);
-    state.byKey.set(out.session.accessKeyId, out.session);
+    // https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetSecurityTokenServicePreferences.html (the global endpoint's token version; v1Token by default)
+    const session: Session = env.endpoint === 'global' ? { ...out.session, globalEndpointToken: world.accounts.get(out.session.account)?.globalEndpointTokenVersion ?? 'v1Token' } : out.session;
+    if (step.id) state.sessions.set(step.id, session);
+    state.byKey.set(session.accessKeyId, session);
   }
   return { ...base, outcome: 'success', response: out.response, trace };
 }
 
 function requestStep(world: World, step: RequestStep, state: RunState, env: StepEnv, at: string, trace: TraceEntry[]): RequestResult {
   const base = { ...(step.id ? { id: step.id } : {}), kind: 'request' as const, action: step.request.action, resource: step.request.resource, at };
-  const c = resolveCaller(world, step.as, state, trace);
+  const c = resolveCaller(world, step.as, state, trace, env);
   // Credentials that fail authentication never reach authorization; the request is denied.
   if (!c.ok) return { ...base, outcome: 'error', decision: 'ImplicitDeny', error: c.error, trace };
   const r = runRequest(world, c.caller, step.request, env);

@@ -3,6 +3,7 @@
  * Every object is strict: an unknown field is an error, so a typo is never ignored.
  */
 import { z } from 'zod';
+import { isDerivedKey } from '../sts/context';
 import { type SamlAssertion } from '../sts/types';
 
 /** The STS calls a scenario may make. */
@@ -40,6 +41,8 @@ const AccountSchema = z.strictObject({
   id: accountId,
   alias: z.string().optional(),
   stsDisabledRegions: z.array(z.string()).optional(),
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetSecurityTokenServicePreferences.html
+  globalEndpointTokenVersion: z.enum(['v1Token', 'v2Token'], { error: 'expected "v1Token" or "v2Token"' }).optional(),
 });
 
 const ScpSchema = z.strictObject({
@@ -48,12 +51,25 @@ const ScpSchema = z.strictObject({
   document: policyDoc,
 });
 
+// https://docs.aws.amazon.com/organizations/latest/APIReference/API_OrganizationalUnit.html (ou-, 4 to 32, -, 8 to 32)
+const OuSchema = z.strictObject({
+  id: z.string().regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, 'expected an OU id such as ou-aaaa-11111111'),
+  name: z.string().min(1),
+  parent: z.string(),
+  accounts: z.array(accountId).optional(),
+});
+
 const OrganizationSchema = z.strictObject({
   id: z.string().regex(/^o-[a-z0-9]{4,32}$/, 'expected an organization id such as o-aaaa1111'),
   management: accountId,
   accounts: z.array(accountId).optional(),
   centralizedRootAccess: z.boolean().optional(),
   scps: z.array(ScpSchema).optional(),
+  // https://docs.aws.amazon.com/organizations/latest/APIReference/API_Root.html (root ids: r- then 4 to 32 characters)
+  root: z.string().regex(/^r-[0-9a-z]{4,32}$/, 'expected a root id such as r-aaaa').optional(),
+  ous: z.array(OuSchema).optional(),
+  rcps: z.array(ScpSchema).optional(),
+  detachFullAWSAccess: z.array(z.string()).optional(),
 });
 
 const MfaDeviceSchema = z.strictObject({ serial: z.string(), code: z.string() });
@@ -179,10 +195,20 @@ const AsSchema = z.union(
   { error: 'expected { "user": ARN }, { "root": ACCOUNT }, { "session": STEP_ID } or { "accessKeyId": KEY }' },
 );
 
+const stepKeyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+/** Request keys a step may carry: any the engine does not derive itself (lib/sts/context.ts). */
+const StepKeysSchema = z.record(z.string(), stepKeyValue).superRefine((keys, ctx) => {
+  for (const k of Object.keys(keys)) {
+    if (!/^[\w.-]+:[\w/.:-]+$/.test(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'expected a condition key such as aws:SourceVpce' });
+    else if (isDerivedKey(k)) ctx.addIssue({ code: 'custom', path: [k], message: `the simulator derives ${k} from the world and the step; it cannot be set here` });
+  }
+});
+
 const ContextSchema = z.strictObject({
   sourceIp: z.string().optional(),
   region: z.string().optional(),
   endpoint: z.enum(['regional', 'global']).optional(),
+  keys: StepKeysSchema.optional(),
 });
 
 const ExpectSchema = z.strictObject({

@@ -7,12 +7,12 @@
 import { learn } from '../explain/learn';
 import { evaluatePolicy } from '../policy/evaluate';
 import { type ContextValue, type PolicyEvaluation, type PrincipalSpec, type RequestPrincipal, type Statement } from '../policy/types';
-import { type NamedPolicy, orgOf, type World } from '../world/world';
+import { attachedAt, type NamedPolicy, orgLevels, type OrgLevel, orgOf, type World } from '../world/world';
 import { callerAccount } from './context';
 import { type Caller, type Decision, type Gate, type TraceEntry } from './types';
 
 /** Which policy type a denial comes from, in AWS's own words for error messages. */
-export type PolicyType = 'service control policy' | 'resource-based policy' | 'identity-based policy' | 'session policy' | 'permissions boundary';
+export type PolicyType = 'service control policy' | 'resource control policy' | 'resource-based policy' | 'identity-based policy' | 'session policy' | 'permissions boundary';
 
 /** How a resource-based policy's applying Allow names the caller. */
 export type Grant = 'session' | 'exact' | 'wildcard' | 'account';
@@ -25,16 +25,21 @@ export interface PolicySet {
   /** Session policies; undefined when the session has none (no limit); an empty list allows nothing. */
   session?: NamedPolicy[];
   /**
-   * SCPs that apply to the caller's account: all of them (for denies), and the levels
-   * (targets) that use an allow list, each of which must allow the action.
+   * SCPs that apply to the caller's account, level by level from the root down to the account;
+   * every level must allow. Undefined when only FullAWSAccess is attached all the way down.
    */
-  scps?: { policies: NamedPolicy[]; allowLevels: { target: string; policies: NamedPolicy[] }[] };
+  scps?: OrgLevels;
 }
+
+/** The policies attached at each level of an organization path. */
+export type OrgLevels = { level: OrgLevel; policies: NamedPolicy[] }[];
 
 /** The caller's policies from the world. */
 export function callerPolicies(world: World, c: Caller): PolicySet {
   const account = callerAccount(c);
-  const scps = account ? scpsFor(world, account) : undefined;
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html (SCPs do not restrict service-linked roles)
+  const serviceLinked = c.kind === 'session' && isServiceLinkedRole(c.session.role?.arn);
+  const scps = account && !serviceLinked ? scpsFor(world, account) : undefined;
   switch (c.kind) {
     case 'user':
       return { identity: c.user.policies, boundary: c.user.boundary, scps };
@@ -55,22 +60,79 @@ export function callerPolicies(world: World, c: Caller): PolicySet {
 }
 
 /**
- * SCPs that apply to an account. FullAWSAccess is attached by default, so deny-list SCPs
- * only subtract; an SCP with Allow statements switches the account to an allow list.
- * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+ * A service-linked role: its path is /aws-service-role/. SCPs and RCPs do not restrict it.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html
  */
-function scpsFor(world: World, account: string): PolicySet['scps'] {
+export function isServiceLinkedRole(arn: string | undefined): boolean {
+  return arn !== undefined && /:role\/aws-service-role\//.test(arn);
+}
+
+/**
+ * The policies of one kind along an account's path, or undefined when nothing but the AWS
+ * managed default is attached anywhere on it (the default allows everything, so there is nothing
+ * to show).
+ */
+function levelsFor(world: World, account: string, kind: 'scp' | 'rcp'): OrgLevels | undefined {
   const org = orgOf(world, account);
   // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html (SCPs do not affect the management account)
-  if (!org || org.management === account) return undefined;
-  const applies = (t: string) => t === account || !/^\d{12}$/.test(t);
-  const policies = org.scps.filter((s) => s.targets.some(applies)).map((s) => s.policy);
-  if (!policies.length) return undefined;
-  // Each level (root, OU, account) needs its own Allow; a level with only Deny statements keeps the implied FullAWSAccess.
-  const levels = new Map<string, NamedPolicy[]>();
-  for (const s of org.scps) for (const t of s.targets) if (applies(t)) levels.set(t, [...(levels.get(t) ?? []), s.policy]);
-  const allowLevels = [...levels].filter(([, ps]) => ps.some((p) => p.policy.statements.some((st) => st.effect === 'Allow'))).map(([target, ps]) => ({ target, policies: ps }));
-  return { policies, allowLevels };
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html (RCPs do not affect resources in the management account)
+  if (!org || org.management === account || !(kind === 'scp' ? org.scps.length || org.detachFullAWSAccess.length : org.rcps.length)) return undefined;
+  let custom = false;
+  const out = orgLevels(org, account).map((level) => {
+    const a = attachedAt(org, kind, level);
+    custom ||= a.custom;
+    return { level, policies: a.policies };
+  });
+  return custom ? out : undefined;
+}
+
+/**
+ * SCPs that apply to an account, root → OUs → account. FullAWSAccess is attached at every level
+ * unless detached.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+ */
+function scpsFor(world: World, account: string): OrgLevels | undefined {
+  return levelsFor(world, account, 'scp');
+}
+
+/**
+ * The services whose resources RCPs govern, as AWS's Organizations guide lists them.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
+ */
+export const rcpServices: readonly string[] = ['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-identity', 'cognito-idp', 'logs', 'dynamodb', 'ecr', 'aoss'];
+
+/**
+ * STS actions that AWS's data-perimeter example RCP governs; for other STS actions whether an RCP
+ * applies is not documented (the model applies it and marks the trace uncertain).
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_examples.html
+ */
+const rcpStsActions = new Set(['sts:assumerole', 'sts:decodeauthorizationmessage', 'sts:getaccesskeyinfo', 'sts:getfederationtoken', 'sts:getservicebearertoken', 'sts:getsessiontoken', 'sts:setcontext', 'sts:assumerolewithwebidentity']);
+
+/**
+ * RCPs that apply to a request on a resource owned by `account`, whoever makes it, root → OUs →
+ * account; undefined when none apply (not an organization member, the management account, a
+ * service RCPs do not cover, a service-linked role, an AWS managed KMS key, kms:RetireGrant).
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
+ */
+export function rcpsFor(world: World, account: string, action: string, resource: string): { levels: OrgLevels; uncertain: boolean } | undefined {
+  const service = action.slice(0, action.indexOf(':')).toLowerCase();
+  if (!rcpServices.includes(service) || action.toLowerCase() === 'kms:retiregrant' || action.toLowerCase() === 'sts:getcalleridentity') return undefined;
+  if (isServiceLinkedRole(resource) || /:alias\/aws\//.test(resource)) return undefined;
+  const levels = levelsFor(world, account, 'rcp');
+  return levels ? { levels, uncertain: service === 'sts' && !rcpStsActions.has(action.toLowerCase()) } : undefined;
+}
+
+/**
+ * The RCP gate on its own, for calls that do not go through authorize (AssumeRoleWithSAML,
+ * AssumeRoleWithWebIdentity): pushes the per-level entries and returns false when an RCP denies.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html
+ */
+export function rcpGate(world: World, req: { action: string; resource: string; resourceAccount: string; principal: RequestPrincipal; keys: Record<string, ContextValue> }, trace: TraceEntry[]): boolean {
+  if (!rcpsFor(world, req.resourceAccount, req.action, req.resource)) return true;
+  const r = authorize(world, { kind: 'anonymous' }, { identity: 'all' }, { ...req, mode: 'request' });
+  const rcpTrace = r.trace.filter((t) => t.gate === 'rcp');
+  trace.push(...rcpTrace);
+  return !rcpTrace.some((t) => t.result === 'fail');
 }
 
 /** One authorization question. */
@@ -134,9 +196,22 @@ function grantOf(ev: PolicyEvaluation, statements: Statement[], p: RequestPrinci
   return best ?? (ev.result === 'Allow' ? 'wildcard' : undefined);
 }
 
+/** True when an applying Allow statement has a wildcard Principal and a condition on aws:PrincipalArn. */
+function wildcardPrincipalArnGrant(ev: PolicyEvaluation, statements: Statement[]): boolean {
+  return ev.statements.some((r) => {
+    if (!r.applies || r.effect !== 'Allow') return false;
+    const st = statements[r.index];
+    const p = st?.principal;
+    const wildcard = p?.kind === 'any' || (p?.kind === 'map' && p.aws.includes('*'));
+    return wildcard && st!.conditions.some((c) => c.key.toLowerCase() === 'aws:principalarn');
+  });
+}
+
 interface Evaluated {
   policy: NamedPolicy;
   ev: PolicyEvaluation;
+  /** For an SCP or RCP: the level it is attached at. */
+  at?: string;
 }
 
 const firstDeny = (list: Evaluated[]): Evaluated | undefined => list.find((e) => e.ev.result === 'Deny');
@@ -170,11 +245,15 @@ function whyNone(list: Evaluated[], action: string): string {
  * @example authorize(world, caller, callerPolicies(world, caller), { action: 'sts:AssumeRole', … })
  */
 export function authorize(world: World, caller: Caller, set: PolicySet, req: AuthzRequest): AuthzResult {
-  void world;
   const trace: TraceEntry[] = [];
   const ctx = { action: req.action, resource: req.resource, principal: req.principal, keys: req.keys };
   const ev = (p: NamedPolicy): Evaluated => ({ policy: p, ev: evaluatePolicy(p.policy, ctx) });
-  const scps = (set.scps?.policies ?? []).map(ev);
+  const atLevels = (levels: OrgLevels | undefined) => (levels ?? []).map((l) => ({ level: l.level, evs: l.policies.map((p) => ({ ...ev(p), at: l.level.label })) }));
+  const scpLevels = atLevels(set.scps);
+  const scps = scpLevels.flatMap((l) => l.evs);
+  const rcp = req.resourceAccount ? rcpsFor(world, req.resourceAccount, req.action, req.resource) : undefined;
+  const rcpLevels = atLevels(rcp?.levels);
+  const rcps = rcpLevels.flatMap((l) => l.evs);
   const identity = set.identity === 'all' ? [] : set.identity.map(ev);
   const boundary = set.boundary ? [ev(set.boundary)] : [];
   const session = (set.session ?? []).map(ev);
@@ -189,6 +268,7 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
   // 1. An explicit Deny in any policy wins.
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
   const denies: [Evaluated | undefined, PolicyType, Gate][] = [
+    [firstDeny(rcps), 'resource control policy', 'rcp'],
     [firstDeny(scps), 'service control policy', 'scp'],
     [firstDeny(resource), 'resource-based policy', resGate],
     [firstDeny(identity), 'identity-based policy', idGate],
@@ -197,24 +277,31 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
   ];
   for (const [d, policyType, gate] of denies) {
     if (!d) continue;
-    trace.push({ gate, result: 'fail', code: 'deny.explicit', reason: `${deciding(d)} explicitly denies ${req.action} on ${req.resource}. An explicit Deny overrides every Allow.`, learn: learn.explicitDeny, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html' });
+    const at = d.at ? ` (attached at ${d.at})` : '';
+    const rcpNote = gate === 'rcp' ? ` It applies to every request to resources of account ${req.resourceAccount}, whoever makes it.` : '';
+    trace.push({ gate, result: 'fail', code: 'deny.explicit', reason: `${deciding(d)}${at} explicitly denies ${req.action} on ${req.resource}.${rcpNote} An explicit Deny overrides every Allow.`, learn: gate === 'rcp' ? learn.rcp : learn.explicitDeny, source: gate === 'rcp' ? 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html' : 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html', ...(gate === 'rcp' && rcp?.uncertain ? { uncertain: true } : {}) });
     return { decision: 'ExplicitDeny', trace, deniedBy: { explicit: true, policyType, policy: d.policy } };
   }
 
-  // 2. SCPs: every level from the root down to the account must allow (FullAWSAccess is implied for deny-only levels).
+  // 2. RCPs on the resource's account: RCPFullAWSAccess allows at every level and cannot be detached; they restrict only by Deny.
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html
+  for (const [i, { level, evs }] of rcpLevels.entries()) {
+    const a = firstAllow(evs);
+    const others = evs.filter((e) => e !== a).map((e) => e.policy.label);
+    const lead = i === 0 ? `The RCPs of account ${req.resourceAccount}, which owns the resource, apply whoever asks. ` : '';
+    trace.push({ gate: 'rcp', result: 'pass', code: 'rcp.allows', reason: `${lead}At ${level.label}: ${a ? deciding(a) : 'RCPFullAWSAccess'} allows ${req.action}${others.length ? `, and ${others.join(', ')} ${others.length > 1 ? 'deny' : 'denies'} nothing here` : ''}.`, learn: learn.rcp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html', ...(rcp?.uncertain ? { uncertain: true } : {}) });
+  }
+
+  // 3. SCPs: every level from the root down to the account must allow.
   // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
-  if (set.scps) {
-    const allowedBy: string[] = [];
-    for (const level of set.scps.allowLevels) {
-      const evs = level.policies.map((p) => scps.find((e) => e.policy === p) ?? ev(p));
-      const a = firstAllow(evs);
-      if (!a) {
-        trace.push({ gate: 'scp', result: 'fail', code: 'scp.no-allow', reason: `No service control policy attached at ${level.target} allows ${req.action}: ${whyNone(evs, req.action)}. Every level from the root down to the account must allow an action.`, learn: learn.scp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html' });
-        return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'service control policy' } };
-      }
-      allowedBy.push(`${deciding(a)} (at ${level.target})`);
+  for (const { level, evs } of scpLevels) {
+    const a = firstAllow(evs);
+    if (!a) {
+      const detached = evs.length === 0 ? 'No SCP is attached there (FullAWSAccess is detached), so nothing allows it' : `No SCP attached there allows it: ${whyNone(evs, req.action)}`;
+      trace.push({ gate: 'scp', result: 'fail', code: 'scp.no-allow', reason: `At ${level.label}: ${detached}. Every level from the root down to the account must allow an action.`, learn: learn.scp, source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html' });
+      return { decision: 'ImplicitDeny', trace, deniedBy: { explicit: false, policyType: 'service control policy' } };
     }
-    trace.push({ gate: 'scp', result: 'pass', code: 'scp.allows', reason: allowedBy.length ? `The SCPs allow ${req.action} at every level that uses an allow list: ${allowedBy.join('; ')}.` : `The SCPs on account ${callerAccount(caller)} deny nothing here, and FullAWSAccess is attached by default.`, learn: learn.scp });
+    trace.push({ gate: 'scp', result: 'pass', code: 'scp.allows', reason: `At ${level.label}: ${deciding(a)} allows ${req.action}.`, learn: learn.scp });
   }
 
   const pAccount = req.principal.account;
@@ -251,9 +338,12 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
     }
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html#access_policies_boundaries-eval-logic
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
-    const limited = !(grant === 'session' || (isUserPrincipal && grant === 'exact'));
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-basics ("Permissions boundaries and session policies do not limit permissions granted using the aws:PrincipalArn condition key with a wildcard(*) in the Principal element")
+    const arnWildcard = caller.kind === 'session' && caller.session.kind === 'assumed-role' && wildcardPrincipalArnGrant(rpAllow.ev, rpAllow.policy.policy.statements);
+    const limited = !(grant === 'session' || (isUserPrincipal && grant === 'exact') || arnWildcard);
     if (!limited || (bAllow && sAllow)) {
-      trace.push({ gate: idGate, result: 'skip', code: 'identity.not-needed-same-account', reason: `In the same account, the resource-based policy's Allow is enough${limited ? '' : ', and because it names ' + (grant === 'session' ? 'the session ARN, session policies and boundaries do not limit it' : 'the IAM user, its boundary does not limit it')}.`, learn: learn.resourcePolicy });
+      const why = !limited && arnWildcard && !(bAllow && sAllow) ? `, and because it allows Principal "*" narrowed by aws:PrincipalArn, the role's ${!bAllow ? 'permissions boundary' : 'session policy'} does not limit it (only an explicit Deny in an identity-based policy would)` : limited ? '' : ', and because it names ' + (grant === 'session' ? 'the session ARN, session policies and boundaries do not limit it' : 'the IAM user, its boundary does not limit it');
+      trace.push({ gate: idGate, result: 'skip', code: arnWildcard && !(bAllow && sAllow) ? 'identity.not-needed-principal-arn-wildcard' : 'identity.not-needed-same-account', reason: `In the same account, the resource-based policy's Allow is enough${why}.`, learn: learn.resourcePolicy, ...(arnWildcard && !(bAllow && sAllow) ? { source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html' } : {}) });
       return { decision: 'Allow', trace, grant };
     }
   }

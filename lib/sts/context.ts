@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  */
 import { type ContextValue, type RequestPrincipal } from '../policy/types';
-import { arnPartition, orgOf, type World } from '../world/world';
+import { arnPartition, orgOf, orgPath, type World } from '../world/world';
 import { isoSeconds } from '../util/time';
 import { type Caller, type MfaContext, type Session } from './types';
 
@@ -98,11 +98,29 @@ export function principalTags(c: Caller): Record<string, string> {
   return Object.fromEntries([...out.values()]);
 }
 
-/** aws:ResourceAccount and aws:ResourceOrgID for a resource owned by `account`. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount */
-export function resourceKeys(world: World, account: string | undefined): Record<string, string> {
+/**
+ * aws:ResourceAccount, aws:ResourceOrgID and aws:ResourceOrgPaths for a resource owned by `account`.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceorgpaths
+ */
+export function resourceKeys(world: World, account: string | undefined): Record<string, ContextValue> {
   if (!account) return {};
   const org = orgOf(world, account);
-  return org ? { 'aws:ResourceAccount': account, 'aws:ResourceOrgID': org.id } : { 'aws:ResourceAccount': account };
+  return org ? { 'aws:ResourceAccount': account, 'aws:ResourceOrgID': org.id, 'aws:ResourceOrgPaths': [orgPath(org, account)] } : { 'aws:ResourceAccount': account };
+}
+
+/**
+ * Keys the engine derives from the world, the caller, the call and the step: a step's
+ * `context.keys` cannot set them (it would fake who is calling or what was passed).
+ */
+const derivedKeys = new Set(
+  ['aws:CurrentTime', 'aws:EpochTime', 'aws:RequestedRegion', 'aws:SecureTransport', 'aws:ViaAWSService', 'aws:SourceIp', 'aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:userid', 'aws:username', 'aws:TokenIssueTime', 'aws:SourceIdentity', 'aws:FederatedProvider', 'aws:TagKeys', 'aws:ResourceAccount', 'aws:ResourceOrgID', 'aws:ResourceOrgPaths'].map((k) => k.toLowerCase()),
+);
+/** True for a condition key the engine sets itself (aws:Principal*, sts:*, SAML:*, an OIDC provider's keys, …). */
+export function isDerivedKey(key: string): boolean {
+  const k = key.toLowerCase();
+  const prefix = k.slice(0, k.indexOf(':'));
+  return derivedKeys.has(k) || k.startsWith('aws:principal') || k.startsWith('aws:requesttag/') || prefix === 'sts' || prefix === 'saml' || prefix.includes('.');
 }
 
 /** Environment of one step. */
@@ -111,6 +129,8 @@ export interface StepEnv {
   region: string;
   sourceIp?: string;
   endpoint: 'regional' | 'global';
+  /** Request keys the step carries that the engine cannot derive (`context.keys`: aws:SourceVpce, …). */
+  keys?: Record<string, ContextValue>;
 }
 
 /** The global condition keys for a signed request by this caller. */
@@ -126,11 +146,17 @@ export function callerKeys(world: World, c: Caller, env: StepEnv): Record<string
     'aws:PrincipalIsAWSService': 'false',
   };
   if (env.sourceIp) keys['aws:SourceIp'] = env.sourceIp;
+  // The schema refuses derived keys in context.keys, so these only add what the engine cannot know.
+  if (env.keys) for (const [k, v] of Object.entries(env.keys)) keys[k] ??= v;
   if (c.kind === 'anonymous') return keys;
   const account = callerAccount(c) ?? '';
   keys['aws:PrincipalAccount'] = account;
   const org = orgOf(world, account);
-  if (org) keys['aws:PrincipalOrgID'] = org.id;
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgpaths
+  if (org) {
+    keys['aws:PrincipalOrgID'] = org.id;
+    keys['aws:PrincipalOrgPaths'] = [orgPath(org, account)];
+  }
   for (const [k, v] of Object.entries(principalTags(c))) keys[`aws:PrincipalTag/${k}`] = v;
   const mfa = callerMfa(c);
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent (absent for long-term keys)

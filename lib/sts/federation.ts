@@ -9,7 +9,7 @@ import { type ContextValue, type RequestPrincipal } from '../policy/types';
 import { type World } from '../world/world';
 import { base64, decodeBase64Text, sha1, utf8 } from '../util/encoding';
 import { isoSeconds, parseInstant } from '../util/time';
-import { describeStatement } from './authorize';
+import { describeStatement, rcpGate } from './authorize';
 import { type StepEnv } from './context';
 import { awsError } from './errors';
 import { checkMaxDuration, issueRoleSession } from './roleSession';
@@ -24,6 +24,7 @@ const NAME_RE = /^[a-zA-Z_0-9+=,.@-]{2,64}$/;
 /** Evaluates a trust policy for a federated principal (no identity side: the caller has no policies). */
 function federatedTrust(world: World, roleArn: string, action: string, principal: RequestPrincipal, keys: Record<string, ContextValue>, trace: TraceEntry[]): boolean {
   const role = world.roles.get(roleArn)!;
+  if (!rcpGate(world, { action, resource: roleArn, resourceAccount: role.account, principal, keys }, trace)) return false;
   const ev = evaluatePolicy(role.trust.policy, { action, resource: roleArn, principal, keys });
   const st = (i: number | undefined) => ev.statements.find((s) => s.index === i);
   if (ev.result === 'Allow') {

@@ -32,6 +32,22 @@ export function findResource(world: World, arn: string): Resource | undefined {
   return best;
 }
 
+/**
+ * Resources that only AWS changes, whatever the caller's policies allow: AWS managed policies, and
+ * the alias/aws/ aliases of AWS managed KMS keys.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies ("You cannot change the permissions defined in AWS managed policies")
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html ("The alias/aws/ prefix is reserved for AWS managed keys")
+ */
+function awsOwned(action: string, resource: string): string | undefined {
+  if (/^iam:(CreatePolicyVersion|DeletePolicy|DeletePolicyVersion|SetDefaultPolicyVersion|TagPolicy|UntagPolicy)$/i.test(action) && /^arn:aws[\w-]*:iam::aws:policy\//.test(resource)) {
+    return `${resource} is an AWS managed policy. AWS creates and updates it; no one else can change its document, versions or tags, whatever their policies allow.`;
+  }
+  if (/^kms:(CreateAlias|UpdateAlias|DeleteAlias)$/i.test(action) && /:alias\/aws\//.test(resource)) {
+    return `Aliases that begin with alias/aws/ are reserved for AWS managed KMS keys; no one can create, update or delete them, whatever their policies allow.`;
+  }
+  return undefined;
+}
+
 /** Services that return an encoded authorization message with their denial. */
 const encodingServices = new Set(['ec2']);
 
@@ -66,6 +82,12 @@ export function runRequest(world: World, caller: Caller, req: { action: string; 
       trace.push({ gate: 'caller-type', result: 'fail', code: 'caller.federated-user-iam', reason: 'Credentials from GetFederationToken cannot call IAM through the API.', learn: learn.federationToken, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html', uncertain: true });
       return { decision: 'ImplicitDeny', error: awsError('AccessDenied', `User: ${s.arn} is not authorized to perform: ${req.action} on resource: ${req.resource}`), trace };
     }
+  }
+
+  const owned = awsOwned(req.action, req.resource);
+  if (owned) {
+    trace.push({ gate: 'resource-policy', result: 'fail', code: 'resource.aws-owned', reason: owned, learn: learn.evaluation, source: service === 'kms' ? 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html' : 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html', uncertain: true });
+    return { decision: 'ImplicitDeny', trace, error: awsError('AccessDenied', `User: ${callerArn(caller)} is not authorized to perform: ${req.action} on resource: ${req.resource}`) };
   }
 
   const az = authorize(world, caller, callerPolicies(world, caller), { action: req.action, resource: req.resource, principal: requestPrincipal(caller), keys, resourcePolicy: resource?.policy, resourceAccount, mode: service === 'kms' && resource?.policy ? 'key' : 'request' });

@@ -45,6 +45,7 @@ export type Gate =
   | 'session-tags'
   | 'source-identity'
   | 'session-policy'
+  | 'rcp'
   | 'scp'
   | 'resource-policy'
   | 'boundary'
@@ -110,6 +111,8 @@ export interface Session {
   federatedProvider?: string;
   /** Whether this session was itself made with temporary credentials. */
   chained: boolean;
+  /** Set when the global endpoint issued it: the token version of the account that generated it. */
+  globalEndpointToken?: 'v1Token' | 'v2Token';
   /** For AssumeRoot: the task policy. */
   taskPolicy?: NamedPolicy;
 }

@@ -45,13 +45,116 @@ export interface Role {
   index: number;
 }
 
+/** An organization policy (SCP or RCP) and the roots, OUs or accounts it is attached to. */
+export interface OrgPolicy {
+  name: string;
+  targets: string[];
+  policy: NamedPolicy;
+}
+
+/** An organizational unit. */
+export interface OrgUnit {
+  id: string;
+  name: string;
+  /** The root's id or another OU's id. */
+  parent: string;
+  accounts: string[];
+}
+
 /** An organization. */
 export interface Organization {
   id: string;
   management: string;
   accounts: string[];
   centralizedRootAccess: boolean;
-  scps: { name: string; targets: string[]; policy: NamedPolicy }[];
+  scps: OrgPolicy[];
+  /** The root's id (`r-…`). */
+  root: string;
+  ous: OrgUnit[];
+  /** Resource control policies. */
+  rcps: OrgPolicy[];
+  /** Targets where the default FullAWSAccess SCP is detached. */
+  detachFullAWSAccess: string[];
+  /**
+   * A file written before `root`, `ous` and `detachFullAWSAccess` existed: a level where an SCP
+   * with an Allow statement is attached reads as having replaced FullAWSAccess (the older contract).
+   */
+  legacy: boolean;
+}
+
+/** One level of an organization from the root down to an account. */
+export interface OrgLevel {
+  kind: 'root' | 'ou' | 'account';
+  /** The root's, OU's or account's id: what a policy names in `targets`. */
+  id: string;
+  /** `root r-aaaa`, `OU Workloads (ou-aaaa-11111111)`, `account 111111111111`. */
+  label: string;
+}
+
+const levelCache = new WeakMap<Organization, Map<string, OrgLevel[]>>();
+/**
+ * The levels from the root through each OU down to the account.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+ */
+export function orgLevels(org: Organization, account: string): OrgLevel[] {
+  let byAccount = levelCache.get(org);
+  if (!byAccount) levelCache.set(org, (byAccount = new Map()));
+  const hit = byAccount.get(account);
+  if (hit) return hit;
+  const ous: OrgLevel[] = [];
+  const seen = new Set<string>();
+  let ou = org.ous.find((o) => o.accounts.includes(account));
+  while (ou && !seen.has(ou.id)) {
+    seen.add(ou.id);
+    ous.unshift({ kind: 'ou', id: ou.id, label: `OU ${ou.name} (${ou.id})` });
+    const parent = ou.parent;
+    ou = org.ous.find((o) => o.id === parent);
+  }
+  const levels: OrgLevel[] = [{ kind: 'root', id: org.root, label: `root ${org.root}` }, ...ous, { kind: 'account', id: account, label: `account ${account}` }];
+  byAccount.set(account, levels);
+  return levels;
+}
+
+/**
+ * The account's organization path, as aws:PrincipalOrgPaths and aws:ResourceOrgPaths carry it:
+ * `o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/` (the account itself is not part of it).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgpaths
+ */
+export function orgPath(org: Organization, account: string): string {
+  return `${org.id}/${orgLevels(org, account).filter((l) => l.kind !== 'account').map((l) => l.id).join('/')}/`;
+}
+
+const defaultPolicy = (label: string, doc: unknown, kind: 'scp' | 'resource'): NamedPolicy => {
+  const r = parsePolicy(doc, kind);
+  if (!r.ok) throw new Error(`built-in policy ${label} does not parse`);
+  return { label, path: label, policy: r.policy };
+};
+
+let fullAccess: { scp: NamedPolicy; rcp: NamedPolicy } | undefined;
+/**
+ * The AWS managed default policies: FullAWSAccess (SCP, detachable) and RCPFullAWSAccess (RCP,
+ * cannot be detached), attached to the root, every OU and every account.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_examples.html
+ */
+export function defaultOrgPolicies(): { scp: NamedPolicy; rcp: NamedPolicy } {
+  fullAccess ??= {
+    scp: defaultPolicy('FullAWSAccess', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, 'scp'),
+    rcp: defaultPolicy('RCPFullAWSAccess', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }, 'resource'),
+  };
+  return fullAccess;
+}
+
+/**
+ * The SCPs or RCPs attached at one level, the AWS managed default included unless detached (only
+ * FullAWSAccess can be). In a legacy file an SCP with an Allow statement replaces FullAWSAccess.
+ */
+export function attachedAt(org: Organization, kind: 'scp' | 'rcp', level: OrgLevel): { policies: NamedPolicy[]; custom: boolean } {
+  const list = (kind === 'scp' ? org.scps : org.rcps).filter((p) => p.targets.includes(level.id)).map((p) => p.policy);
+  const defaults = defaultOrgPolicies();
+  if (kind === 'rcp') return { policies: [defaults.rcp, ...list], custom: list.length > 0 };
+  const detached = org.detachFullAWSAccess.includes(level.id) || (org.legacy && list.some((p) => p.policy.statements.some((st) => st.effect === 'Allow')));
+  return { policies: detached ? list : [defaults.scp, ...list], custom: list.length > 0 || detached };
 }
 
 /** A resource with an optional resource-based policy. */
@@ -63,7 +166,7 @@ export interface Resource {
 
 /** The indexed world. */
 export interface World {
-  accounts: Map<string, { id: string; alias?: string; stsDisabledRegions: string[] }>;
+  accounts: Map<string, { id: string; alias?: string; stsDisabledRegions: string[]; globalEndpointTokenVersion?: 'v1Token' | 'v2Token' }>;
   users: Map<string, User>;
   roles: Map<string, Role>;
   keyOwners: Map<string, User>;

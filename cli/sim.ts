@@ -47,7 +47,10 @@ function formatHuman(r: StsResult, file: string): string {
       if (c) lines.push(`      → ${c.AccessKeyId}, expires ${c.Expiration}`);
       const a = (s.response.AssumedRoleUser ?? s.response.FederatedUser) as Record<string, string> | undefined;
       if (a) lines.push(`      → ${a.Arn}`);
-      if (!c && !a) lines.push(`      → ${JSON.stringify(s.response)}`);
+      if (s.token) {
+        lines.push(`      → token expires ${String(s.response.Expiration)}; header ${JSON.stringify(s.token.header)}`);
+        lines.push(`      → claims ${JSON.stringify(s.token.claims, null, 2).replace(/\n/g, '\n        ')}`);
+      } else if (!c && !a) lines.push(`      → ${JSON.stringify(s.response)}`);
     }
     if (s.error) lines.push(`      → ${s.error.code} (${s.error.httpStatus}): ${s.error.message.length > 300 ? s.error.message.slice(0, 300) + '…' : s.error.message}`);
     for (const f of s.fixes ?? []) lines.push(`      ${paint('36', 'fix:')} ${f.summary}${f.weakens ? paint('33', ` (weakens security: ${f.weakens})`) : ''}`);

@@ -22,6 +22,8 @@ export const learn = {
   saml: 'assume-role-with-saml#what-sts-checks',
   webIdentity: 'assume-role-with-web-identity#what-sts-checks',
   oidcConditions: 'assume-role-with-web-identity#condition-keys',
+  outbound: 'assume-role-with-web-identity#outbound-identity-federation',
+  providedContexts: 'assume-role#provided-contexts',
   getSessionToken: 'mfa-and-get-session-token#getsessiontoken',
   federationToken: 'get-federation-token#how-it-works',
   assumeRoot: 'assume-root#how-it-works',

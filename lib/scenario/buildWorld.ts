@@ -41,7 +41,7 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
     oidcProviders: [],
     resources: [],
   };
-  (input.accounts ?? []).forEach((a) => world.accounts.set(a.id, { id: a.id, alias: a.alias, stsDisabledRegions: a.stsDisabledRegions ?? [], globalEndpointTokenVersion: a.globalEndpointTokenVersion ?? 'v1Token' }));
+  (input.accounts ?? []).forEach((a) => world.accounts.set(a.id, { id: a.id, alias: a.alias, stsDisabledRegions: a.stsDisabledRegions ?? [], globalEndpointTokenVersion: a.globalEndpointTokenVersion ?? 'v1Token', ...(a.outboundWebIdentityFederation ? { outboundWebIdentityFederation: true } : {}) }));
 
   (input.managedPolicies ?? []).forEach((m, i) => {
     const name = arnName(m.arn);

@@ -11,6 +11,7 @@ import { decodeAuthorizationMessage, getAccessKeyInfo, getCallerIdentity, stsCal
 import { globalTokenCheck } from '../sts/regions';
 import { runRequest } from '../sts/request';
 import { type CallOutcome } from '../sts/shared';
+import { getWebIdentityToken } from '../sts/outbound';
 import { assumeRoot, getFederationToken, getSessionToken } from '../sts/tokens';
 import { type AwsError, type Caller, type Decision, type Session, type TraceEntry } from '../sts/types';
 import { assertNever } from '../result';
@@ -47,6 +48,8 @@ export interface CallResult extends StepBase {
   call: StsCall;
   outcome: 'success' | 'error';
   response?: Record<string, unknown>;
+  /** GetWebIdentityToken: the decoded JWT, for display and `expect.claims`. */
+  token?: { header: Record<string, unknown>; claims: Record<string, unknown> };
   error?: AwsError;
 }
 
@@ -186,6 +189,8 @@ function runCall(world: World, step: CallStep, caller: Caller, params: Record<st
       return decodeAuthorizationMessage(world, caller, p, env);
     case 'GetAccessKeyInfo':
       return getAccessKeyInfo(world, p, state.sessions.values());
+    case 'GetWebIdentityToken':
+      return getWebIdentityToken(world, caller, p, env, seed, stepId);
     default:
       return assertNever(call, 'call');
   }
@@ -199,20 +204,30 @@ export function checkExpect(expect: StepExpect, r: CallResult | RequestResult): 
   const aru = resp?.AssumedRoleUser as Record<string, string> | undefined;
   const fu = resp?.FederatedUser as Record<string, string> | undefined;
   const at = parseInstant(r.at) ?? 0;
-  const exp = creds ? parseInstant(creds.Expiration ?? '') : undefined;
+  // GetWebIdentityToken returns Expiration beside the token, not inside Credentials.
+  const expiration = creds?.Expiration ?? (typeof resp?.Expiration === 'string' ? resp.Expiration : undefined);
+  const exp = expiration !== undefined ? parseInstant(expiration) : undefined;
   const actual: Record<keyof StepExpect, unknown> = {
     outcome: r.outcome,
     code: r.error?.code,
     durationSeconds: exp === undefined ? undefined : Math.round((exp - at) / 1000),
-    expiration: creds?.Expiration,
+    expiration,
     arn: aru?.Arn ?? fu?.Arn ?? (resp?.Arn as string | undefined),
     assumedRoleId: aru?.AssumedRoleId ?? fu?.FederatedUserId ?? (resp?.UserId as string | undefined),
     sourceIdentity: resp?.SourceIdentity,
     decision: r.kind === 'request' ? r.decision : undefined,
+    claims: r.kind === 'call' && r.token ? r.token.claims : undefined,
   };
   for (const [field, expected] of Object.entries(expect) as [keyof StepExpect, unknown][]) {
     if (expected === undefined) continue;
     const got = actual[field];
+    if (field === 'claims') {
+      // Each listed claim by JSON equality; claims the expectation leaves out are not compared.
+      const claims = (got ?? {}) as Record<string, unknown>;
+      const wrong = Object.entries(expected as Record<string, unknown>).filter(([k, v]) => JSON.stringify(claims[k]) !== JSON.stringify(v));
+      if (wrong.length) mismatches.push({ field, expected: Object.fromEntries(wrong), actual: Object.fromEntries(wrong.map(([k]) => [k, claims[k]])) });
+      continue;
+    }
     const same = field === 'expiration' ? got !== undefined && parseInstant(String(got)) === parseInstant(String(expected)) : got === expected;
     if (!same) mismatches.push({ field, expected, actual: got });
   }
@@ -286,7 +301,7 @@ function callStep(world: World, step: CallStep, state: RunState, env: StepEnv, s
     if (step.id) state.sessions.set(step.id, session);
     state.byKey.set(session.accessKeyId, session);
   }
-  return { ...base, outcome: 'success', response: out.response, trace };
+  return { ...base, outcome: 'success', response: out.response, ...(out.token ? { token: out.token } : {}), trace };
 }
 
 function requestStep(world: World, step: RequestStep, state: RunState, env: StepEnv, at: string, trace: TraceEntry[]): RequestResult {

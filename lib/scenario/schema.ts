@@ -9,22 +9,29 @@ import { type SamlAssertion } from '../sts/types';
 /** The STS calls a scenario may make. */
 export const stsCalls = [
   'AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetSessionToken', 'GetFederationToken',
-  'AssumeRoot', 'GetCallerIdentity', 'DecodeAuthorizationMessage', 'GetAccessKeyInfo',
+  'AssumeRoot', 'GetCallerIdentity', 'DecodeAuthorizationMessage', 'GetAccessKeyInfo', 'GetWebIdentityToken',
 ] as const;
+
+/** Calls AWS has that the simulator does not model, with the reason a file that uses one is invalid. */
+export const unmodelledCalls: Record<string, string> = {
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html
+  GetDelegatedAccessToken: 'GetDelegatedAccessToken is not modelled: it exchanges a trade-in token that AWS issues when a temporary delegation request is approved, and AWS documents no way to obtain one (the action is meant for AWS and AWS Partners), so a scenario could not say where its TradeInToken comes from',
+};
 /** An STS API name. */
 export type StsCall = (typeof stsCalls)[number];
 
 /** Parameters each call accepts (the API's own member names). */
 export const callParams: Record<StsCall, readonly string[]> = {
-  AssumeRole: ['RoleArn', 'RoleSessionName', 'DurationSeconds', 'ExternalId', 'SerialNumber', 'TokenCode', 'Policy', 'PolicyArns', 'Tags', 'TransitiveTagKeys', 'SourceIdentity'],
-  AssumeRoleWithSAML: ['RoleArn', 'PrincipalArn', 'SAMLAssertion', 'DurationSeconds', 'Policy', 'PolicyArns'],
-  AssumeRoleWithWebIdentity: ['RoleArn', 'RoleSessionName', 'WebIdentityToken', 'ProviderId', 'DurationSeconds', 'Policy', 'PolicyArns'],
-  GetSessionToken: ['DurationSeconds', 'SerialNumber', 'TokenCode'],
-  GetFederationToken: ['Name', 'DurationSeconds', 'Policy', 'PolicyArns', 'Tags'],
-  AssumeRoot: ['TargetPrincipal', 'TaskPolicyArn', 'DurationSeconds'],
+  AssumeRole: ['RoleArn', 'RoleSessionName', 'DurationSeconds', 'ExternalId', 'SerialNumber', 'TokenCode', 'Policy', 'PolicyArns', 'Tags', 'TransitiveTagKeys', 'SourceIdentity', 'ProvidedContexts', 'MinimumSessionTokenSize'],
+  AssumeRoleWithSAML: ['RoleArn', 'PrincipalArn', 'SAMLAssertion', 'DurationSeconds', 'Policy', 'PolicyArns', 'MinimumSessionTokenSize'],
+  AssumeRoleWithWebIdentity: ['RoleArn', 'RoleSessionName', 'WebIdentityToken', 'ProviderId', 'DurationSeconds', 'Policy', 'PolicyArns', 'MinimumSessionTokenSize'],
+  GetSessionToken: ['DurationSeconds', 'SerialNumber', 'TokenCode', 'MinimumSessionTokenSize'],
+  GetFederationToken: ['Name', 'DurationSeconds', 'Policy', 'PolicyArns', 'Tags', 'MinimumSessionTokenSize'],
+  AssumeRoot: ['TargetPrincipal', 'TaskPolicyArn', 'DurationSeconds', 'MinimumSessionTokenSize'],
   GetCallerIdentity: [],
   DecodeAuthorizationMessage: ['EncodedMessage'],
   GetAccessKeyInfo: ['AccessKeyId'],
+  GetWebIdentityToken: ['Audience', 'SigningAlgorithm', 'DurationSeconds', 'Tags'],
 };
 
 const json: z.ZodType<unknown> = z.unknown();
@@ -43,6 +50,7 @@ const AccountSchema = z.strictObject({
   stsDisabledRegions: z.array(z.string()).optional(),
   // https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetSecurityTokenServicePreferences.html
   globalEndpointTokenVersion: z.enum(['v1Token', 'v2Token'], { error: 'expected "v1Token" or "v2Token"' }).optional(),
+  outboundWebIdentityFederation: z.boolean().optional(),
 });
 
 const ScpSchema = z.strictObject({
@@ -175,6 +183,10 @@ export const ParamSchemas = {
   TaskPolicyArn: PolicyArnSchema,
   EncodedMessage: z.string(),
   AccessKeyId: z.string(),
+  ProvidedContexts: z.array(z.strictObject({ ProviderArn: z.string().optional(), ContextAssertion: z.string().optional() })),
+  Audience: z.array(z.string(), { error: 'expected a list of strings, such as ["https://api.example.com"]' }),
+  SigningAlgorithm: z.string(),
+  MinimumSessionTokenSize: z.number({ error: 'expected an integer' }).int('expected an integer'),
 } as const;
 /** A parameter name. */
 export type ParamName = keyof typeof ParamSchemas;
@@ -220,6 +232,8 @@ const ExpectSchema = z.strictObject({
   assumedRoleId: z.string().optional(),
   sourceIdentity: z.string().optional(),
   decision: z.enum(['Allow', 'ExplicitDeny', 'ImplicitDeny']).optional(),
+  /** GetWebIdentityToken: these claims of the decoded token, each by JSON equality. */
+  claims: z.record(z.string(), json).optional(),
 });
 
 const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
@@ -264,6 +278,11 @@ export const StepSchema = z.unknown().transform((v, ctx) => {
             : undefined;
   if (!schema) {
     ctx.addIssue({ code: 'custom', message: 'expected a step with "call", "request", "advance" or "advanceTo"' });
+    return z.NEVER;
+  }
+  const unmodelled = o && typeof o.call === 'string' && Object.hasOwn(unmodelledCalls, o.call) ? unmodelledCalls[o.call] : undefined;
+  if (unmodelled) {
+    ctx.addIssue({ code: 'custom', path: ['call'], message: unmodelled });
     return z.NEVER;
   }
   const r = schema.safeParse(v);

@@ -16,6 +16,7 @@ const commands: Record<StsCall, string> = {
   GetCallerIdentity: 'get-caller-identity',
   DecodeAuthorizationMessage: 'decode-authorization-message',
   GetAccessKeyInfo: 'get-access-key-info',
+  GetWebIdentityToken: 'get-web-identity-token',
 };
 
 /** `RoleSessionName` → `--role-session-name`; `SAMLAssertion` → `--saml-assertion`. */
@@ -45,7 +46,8 @@ function optionValue(param: string, v: unknown): string {
   if (param === 'PolicyArns' && Array.isArray(v)) return v.map((p) => shellQuote(`arn=${String((p as { arn?: unknown }).arn)}`)).join(' ');
   if (param === 'TaskPolicyArn' && v && typeof v === 'object') return shellQuote(`arn=${String((v as { arn?: unknown }).arn)}`);
   if (param === 'Tags' && Array.isArray(v)) return v.map((t) => shellQuote(`Key=${String((t as { Key?: unknown }).Key)},Value=${String((t as { Value?: unknown }).Value)}`)).join(' ');
-  if (param === 'TransitiveTagKeys' && Array.isArray(v)) return v.map((k) => shellQuote(String(k))).join(' ');
+  if (param === 'ProvidedContexts' && Array.isArray(v)) return v.map((c) => shellQuote(`ProviderArn=${String((c as { ProviderArn?: unknown }).ProviderArn)},ContextAssertion=${String((c as { ContextAssertion?: unknown }).ContextAssertion)}`)).join(' ');
+  if ((param === 'TransitiveTagKeys' || param === 'Audience') && Array.isArray(v)) return v.map((k) => shellQuote(String(k))).join(' ');
   if (param === 'SAMLAssertion' && typeof v === 'object') return '"$SAML_RESPONSE_BASE64"';
   if (param === 'WebIdentityToken' && typeof v === 'object') return '"$WEB_IDENTITY_TOKEN"';
   if (typeof v === 'object') return shellQuote(JSON.stringify(v));

@@ -9,7 +9,7 @@ import { callerArn, callerKeys, callerMfa, callerPartition, requestPrincipal, re
 import { awsError, notAuthorized } from './errors';
 import { checkMfa } from './mfa';
 import { checkMaxDuration, diagnoseTrust, issueRoleSession } from './roleSession';
-import { addSessionKeys, checkPackedSize, combineTags, fail, regionCheck, sessionPolicies, validateSessionPolicyParams, validateTags, type CallOutcome, invalidParams } from './shared';
+import { addSessionKeys, checkPackedSize, combineTags, fail, regionCheck, sessionPolicies, validateProvidedContexts, validateSessionPolicyParams, validateTags, type CallOutcome, invalidParams } from './shared';
 import { type Caller, type MfaContext, type TraceEntry } from './types';
 import { rules, Validator } from './validate';
 import { limits } from './limits';
@@ -27,6 +27,10 @@ export interface AssumeRoleParams {
   Tags?: { Key: string; Value: string }[];
   TransitiveTagKeys?: string[];
   SourceIdentity?: string;
+  /** Trusted identity propagation: signed context assertions (IAM Identity Center). */
+  ProvidedContexts?: { ProviderArn?: string; ContextAssertion?: string }[];
+  /** Accepted and validated; the model does not simulate session token sizes. */
+  MinimumSessionTokenSize?: number;
 }
 
 /** Role chaining caps a session at one hour. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining */
@@ -63,6 +67,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   // The documented plaintext limit for session policies is 2048 characters.
   validateSessionPolicyParams(v, p.Policy, p.PolicyArns, limits.sessionPolicyMaxChars);
   validateTags(v, p.Tags, p.TransitiveTagKeys);
+  validateProvidedContexts(v, p.ProvidedContexts);
   const invalid = v.error();
   if (invalid) return invalidParams(trace, invalid, 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html');
   trace.push({ gate: 'validate', result: 'pass', code: 'validate.params', reason: 'Every parameter meets the API constraints (RoleSessionName 2–64 of [\\w+=,.@-], DurationSeconds 900–43200, …).', learn: learn.validation });
@@ -134,6 +139,17 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
       return fail(trace, notAuthorized(who, 'sts:TagSession', roleArn));
     }
     trace.push({ gate: 'session-tags', result: 'pass', code: 'tags.tagsession-allowed', reason: 'sts:TagSession is allowed, so the session tags are accepted.', learn: learn.sessionTags });
+  }
+
+  // ProvidedContexts need sts:SetContext in the trust policy. https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation-identity-enhanced-iam-role-sessions.html
+  if (p.ProvidedContexts?.length) {
+    const providers = p.ProvidedContexts.map((c) => c.ProviderArn ?? '');
+    const c = authorize(world, caller, set, { ...base, action: 'sts:SetContext', keys: { ...keys, 'sts:RequestContextProviders': providers } });
+    if (c.decision !== 'Allow') {
+      trace.push({ gate: 'trust-policy', result: 'fail', code: 'context.setcontext-denied', reason: `The call passes ProvidedContexts (${providers.join(', ')}), so ${role.name}'s trust policy must also allow sts:SetContext for the caller, and it does not: ${c.trace.filter((e) => e.result === 'fail').map((e) => e.reason).join(' ')}`, learn: learn.providedContexts, source: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation-identity-enhanced-iam-role-sessions.html' });
+      return fail(trace, notAuthorized(who, 'sts:SetContext', roleArn));
+    }
+    trace.push({ gate: 'trust-policy', result: 'pass', code: 'context.setcontext-allowed', reason: `sts:SetContext is allowed, so the context from ${providers.join(', ')} is set on the session (an identity-enhanced role session). The assertion is opaque: STS signs and encrypts it, and the model does not decode it.`, learn: learn.providedContexts, source: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation-identity-enhanced-iam-role-sessions.html' });
   }
 
   // SourceIdentity: set once, then carried. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html

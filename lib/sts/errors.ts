@@ -19,6 +19,10 @@ const status: Record<ErrorCode, number> = {
   MissingAuthenticationToken: 403,
   InvalidAction: 400,
   UnauthorizedOperation: 403,
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html#API_GetWebIdentityToken_Errors
+  OutboundWebIdentityFederationDisabledException: 403,
+  SessionDurationEscalationException: 403,
+  JWTPayloadSizeExceededException: 400,
 };
 
 /** Builds an AWS error with its documented HTTP status. */

@@ -6,7 +6,11 @@
 import { learn } from '../explain/learn';
 import { evaluatePolicy } from '../policy/evaluate';
 import { type ContextValue, type RequestPrincipal } from '../policy/types';
-import { type World } from '../world/world';
+import { type Policy } from '../policy/types';
+import { glob } from '../policy/glob';
+import { accountPartition, arnPartition, type World } from '../world/world';
+import { nameOnlySubject, providerClaimKeys } from './providerClaims';
+import { AWS_CLAIMS_NS, OUTBOUND_ISSUER } from './outbound';
 import { base64, decodeBase64Text, sha1, utf8 } from '../util/encoding';
 import { isoSeconds, parseInstant } from '../util/time';
 import { describeStatement, rcpGate } from './authorize';
@@ -91,7 +95,7 @@ export function assumeRoleWithSaml(world: World, p: SamlParams, env: StepEnv, se
   }
   const issued = a.issueInstant ? parseInstant(a.issueInstant) : undefined;
   if (issued !== undefined && env.now - issued > limits.samlRedeemWindowSeconds * 1000) {
-    return fail(trace, awsError('ExpiredTokenException', 'Token must be redeemed within 5 minutes of issuance'), { gate: 'token', result: 'fail', code: 'saml.redeem-window', reason: `The assertion was issued at ${a.issueInstant}, more than 5 minutes before ${isoSeconds(env.now)}.`, learn: learn.expired, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html' });
+    return fail(trace, awsError('ExpiredTokenException', 'Token must be redeemed within 5 minutes of issuance'), { gate: 'token', result: 'fail', code: 'saml.redeem-window', reason: `The assertion was issued at ${a.issueInstant}, more than 5 minutes before ${isoSeconds(env.now)}. This window is observed, not documented: AWS pages document only NotOnOrAfter and SessionNotOnOrAfter, and the 5 minutes come from the error text callers report.`, learn: learn.expired, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html', uncertain: true });
   }
   trace.push({ gate: 'token', result: 'pass', code: 'saml.valid', reason: `The assertion is signed by ${provider.name}'s IdP (${provider.issuer}) and still valid.`, learn: learn.saml });
 
@@ -284,6 +288,8 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
     verified = signature !== 'invalid';
   }
   const iss = typeof claims.iss === 'string' ? claims.iss : '';
+  const outbound = outboundTokenCheck(world, roleArn, iss, claims, trace);
+  if (outbound) return fail(trace, outbound);
   const builtin = builtinIdps[iss.replace(/\/$/, '')];
   const host = iss.replace(/^https:\/\//, '').replace(/\/$/, '');
   const provider = builtin ? undefined : world.oidcProviders.find((o) => o.account === roleAccount && o.host === host);
@@ -343,6 +349,13 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
     if (claims.amr !== undefined) keys[`${prefix}:amr`] = asList(claims.amr);
     if (claims.azp !== undefined) keys[`${prefix}:azp`] = String(claims.azp);
   }
+  const specific = providerClaimKeys(prefix, claims);
+  Object.assign(keys, specific.keys);
+  const specificNames = Object.keys(specific.keys);
+  if (specific.provider) {
+    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html#awssecuritytokenservice-policy-keys
+    trace.push({ gate: 'token', result: 'info', code: 'oidc.provider-claim-keys', reason: `AWS lists ${specific.provider.name} among the providers whose claims become condition keys: ${specificNames.length ? `${prefix}: ${specificNames.map((k) => k.slice(prefix.length + 1)).join(', ')}` : 'this token carries none of them'}. Other claims in the token are not keys.`, learn: learn.oidcConditions, source: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html#awssecuritytokenservice-policy-keys' });
+  }
   const tagClaim = claims['https://aws.amazon.com/tags'] as { principal_tags?: Record<string, unknown>; transitive_tag_keys?: unknown } | undefined;
   const tags: { Key: string; Value: string }[] = [];
   for (const [k, val] of Object.entries(tagClaim?.principal_tags ?? {})) tags.push({ Key: k, Value: asList(val)[0] ?? '' });
@@ -359,7 +372,11 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
   addSessionKeys(keys, tags, transitiveKeys, sourceIdentity);
   const principal: RequestPrincipal = { kind: 'federated', arns: [], ids: [], federated };
   const denied = authorizeFederated(world, roleArn, 'sts:AssumeRoleWithWebIdentity', principal, keys, tags.length > 0, sourceIdentity, trace);
-  if (denied) return fail(trace, denied);
+  if (denied) {
+    const why = specific.provider?.name === 'GitHub' && sub !== undefined ? immutableSubjectHint(role.trust.policy, prefix, sub) : undefined;
+    if (why) trace.push(why);
+    return fail(trace, denied);
+  }
 
   const requested = p.DurationSeconds ?? limits.assumeRoleDefaultSeconds;
   const tooLong = checkMaxDuration(role, requested, p.DurationSeconds !== undefined, trace);
@@ -380,3 +397,49 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
 }
 
 const arnLabel = (arn: string): string => arn.split(':').slice(5).join(':');
+
+/** Every string value a policy's conditions compare with `key` (any operator). */
+function conditionValues(policy: Policy, key: string): string[] {
+  const out: string[] = [];
+  for (const st of policy.statements) for (const c of st.conditions) if (c.key.toLowerCase() === key.toLowerCase()) out.push(...c.values);
+  return out;
+}
+
+/**
+ * Explains a GitHub trust failure caused by the immutable subject format: the token's sub is
+ * `repo:owner@ID/repo@ID:…`, and the trust policy tests `sub` against the name-only form.
+ * https://docs.github.com/en/actions/reference/security/oidc (immutable subject claims; F-9.10)
+ */
+function immutableSubjectHint(policy: Policy, prefix: string, sub: string): TraceEntry | undefined {
+  const nameOnly = nameOnlySubject(sub);
+  if (!nameOnly) return undefined;
+  const tested = conditionValues(policy, `${prefix}:sub`);
+  if (!tested.length) return undefined;
+  const likeName = tested.filter((v) => !v.includes('@') && glob(v, nameOnly));
+  if (!likeName.length) return undefined;
+  return { gate: 'trust-policy', result: 'info', code: 'oidc.github-immutable-sub', reason: `The token's sub is "${sub}", GitHub's immutable subject format (owner and repository IDs after "@"; the default for repositories created, renamed or transferred after 2026-07-15). The trust policy tests ${prefix}:sub against ${likeName.map((v) => `"${v}"`).join(', ')}, written for the name-only form "${nameOnly}", so it does not match. Test ${prefix}:repository (or repository_id) instead, or write the sub with its IDs.`, learn: learn.oidcConditions, source: 'https://docs.github.com/en/actions/reference/security/oidc' };
+}
+
+/**
+ * Refuses tokens that STS GetWebIdentityToken issued when the role is in the same partition as
+ * the issuing account; across partitions they are accepted, with a single audience.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_outbound.html (F-9.8, F-16.8)
+ */
+function outboundTokenCheck(world: World, roleArn: string, iss: string, claims: Record<string, unknown>, trace: TraceEntry[]): AwsError | undefined {
+  if (!OUTBOUND_ISSUER.test(iss)) return undefined;
+  const ns = claims[AWS_CLAIMS_NS] as Record<string, unknown> | undefined;
+  const account = typeof ns?.aws_account === 'string' ? ns.aws_account : undefined;
+  const tokenPartition = account ? accountPartition(world, account) : 'aws';
+  const rolePartition = arnPartition(roleArn);
+  const src = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_outbound.html';
+  if (tokenPartition === rolePartition) {
+    trace.push({ gate: 'token', result: 'fail', code: 'oidc.outbound-same-partition', reason: `The token was issued by STS GetWebIdentityToken (issuer ${iss}) in the ${tokenPartition} partition. AWS does not accept these tokens for AssumeRoleWithWebIdentity in the same partition; they are for external services (or for a role in another partition).`, learn: learn.outbound, source: src });
+    return awsError('InvalidIdentityToken', 'The web identity token that was passed could not be validated by AWS. Tokens issued by AWS STS GetWebIdentityToken cannot be used for AssumeRoleWithWebIdentity in the same partition.');
+  }
+  if (asList(claims.aud).length > 1) {
+    trace.push({ gate: 'token', result: 'fail', code: 'oidc.outbound-multiple-audiences', reason: `A GetWebIdentityToken token used across partitions (${tokenPartition} → ${rolePartition}) must carry a single audience; this one has ${asList(claims.aud).length}.`, learn: learn.outbound, source: src });
+    return awsError('InvalidIdentityToken', 'Incorrect token audience');
+  }
+  trace.push({ gate: 'token', result: 'info', code: 'oidc.outbound-cross-partition', reason: `The token comes from GetWebIdentityToken in the ${tokenPartition} partition and the role is in ${rolePartition}: cross-partition federation is supported, through an IAM OIDC provider for the issuer ${iss}.`, learn: learn.outbound, source: src });
+  return undefined;
+}

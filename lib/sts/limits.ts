@@ -22,7 +22,7 @@ export const limits = {
   rootTokenMaxSeconds: 3600,
   /** AssumeRoot. https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html */
   assumeRootMaxSeconds: 900,
-  /** SAML assertions must be redeemed within five minutes of issue. */
+  /** SAML assertions: observed, not documented (F-8.10), a five-minute redemption window. */
   samlRedeemWindowSeconds: 300,
   /** RoleSessionName length. */
   roleSessionNameMin: 2,
@@ -46,4 +46,14 @@ export const limits = {
   tagKeyMaxChars: 128,
   tagValueMaxChars: 256,
   transitiveTagKeysMax: 50,
+  /** AssumeRole ProvidedContexts: at most 5. https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html */
+  providedContextsMax: 5,
+  /** GetWebIdentityToken. https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html */
+  outboundAudienceMin: 1,
+  outboundAudienceMax: 10,
+  outboundTokenMinSeconds: 60,
+  outboundTokenMaxSeconds: 3600,
+  outboundTokenDefaultSeconds: 300,
+  /** The model's JWT payload limit (AWS names JWTPayloadSizeExceededException but publishes no number). */
+  outboundPayloadMaxBytes: 8192,
 } as const;

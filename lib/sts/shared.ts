@@ -13,7 +13,7 @@ import { limits } from './limits';
 
 /** A call's result before the runner wraps it. */
 export type CallOutcome =
-  | { ok: true; response: Record<string, unknown>; session?: Session; trace: TraceEntry[] }
+  | { ok: true; response: Record<string, unknown>; session?: Session; trace: TraceEntry[]; token?: { header: Record<string, unknown>; claims: Record<string, unknown> } }
   | { ok: false; error: AwsError; trace: TraceEntry[] };
 
 /** Builds a failed outcome with a final trace entry. */
@@ -149,6 +149,16 @@ export function validateTags(v: Validator, tags: { Key: string; Value: string }[
   });
   v.listMax('transitiveTagKeys', transitive, limits.transitiveTagKeysMax);
   transitive?.forEach((k, i) => v.string(`transitiveTagKeys.${i + 1}.member`, k, rules.tagKey));
+}
+
+/** Validates AssumeRole's ProvidedContexts (1–5 items; ProviderArn an ARN, ContextAssertion 4–2048). */
+export function validateProvidedContexts(v: Validator, contexts: { ProviderArn?: string; ContextAssertion?: string }[] | undefined): void {
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_ProvidedContext.html
+  v.listLength('providedContexts', contexts, 1, limits.providedContextsMax);
+  contexts?.forEach((c, i) => {
+    v.string(`providedContexts.${i + 1}.member.providerArn`, c.ProviderArn, rules.arn);
+    v.string(`providedContexts.${i + 1}.member.contextAssertion`, c.ContextAssertion, rules.contextAssertion);
+  });
 }
 
 /**

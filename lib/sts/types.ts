@@ -19,7 +19,10 @@ export type ErrorCode =
   | 'InvalidParameterValue'
   | 'MissingAuthenticationToken'
   | 'InvalidAction'
-  | 'UnauthorizedOperation';
+  | 'UnauthorizedOperation'
+  | 'OutboundWebIdentityFederationDisabledException'
+  | 'SessionDurationEscalationException'
+  | 'JWTPayloadSizeExceededException';
 
 /** An AWS error as the API returns it. */
 export interface AwsError {

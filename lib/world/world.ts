@@ -166,7 +166,7 @@ export interface Resource {
 
 /** The indexed world. */
 export interface World {
-  accounts: Map<string, { id: string; alias?: string; stsDisabledRegions: string[]; globalEndpointTokenVersion?: 'v1Token' | 'v2Token' }>;
+  accounts: Map<string, { id: string; alias?: string; stsDisabledRegions: string[]; globalEndpointTokenVersion?: 'v1Token' | 'v2Token'; outboundWebIdentityFederation?: boolean }>;
   users: Map<string, User>;
   roles: Map<string, Role>;
   keyOwners: Map<string, User>;

@@ -21,6 +21,8 @@ export const NoteMetaSchema = z.strictObject({
   level: z.enum(['foundation', 'core', 'advanced']),
   /** The exams the note matters most for. */
   exams: z.array(z.enum(['associate', 'security'])).min(1),
+  /** The day the note was last checked against AWS's documentation (YYYY-MM-DD), shown on the page. */
+  lastChecked: z.iso.date(),
 });
 
 /** A note's metadata. */

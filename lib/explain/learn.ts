@@ -43,6 +43,18 @@ export const learn = {
   accessKeyInfo: 'troubleshooting-calls#getaccesskeyinfo',
   expired: 'errors-and-troubleshooting#expiredtoken-and-expiredtokenexception',
   accessDenied: 'errors-and-troubleshooting#accessdenied',
+  // Notes for the 2024–2026 additions (used by quiz questions and lessons).
+  scpTree: 'organizations-guardrails#scps-in-an-ou-tree',
+  scpExempt: 'organizations-guardrails#who-scps-do-not-limit',
+  orgPaths: 'organizations-guardrails#principal-org-paths',
+  rcpWhat: 'resource-control-policies#what-an-rcp-is',
+  rcpRoles: 'resource-control-policies#guarding-role-assumption',
+  rcpExempt: 'resource-control-policies#what-rcps-never-touch',
+  githubPin: 'github-actions-to-aws#pin-repository-and-environment',
+  githubImmutable: 'github-actions-to-aws#immutable-subjects',
+  identityEnhanced: 'trusted-identity-propagation#identity-enhanced-sessions',
+  setContext: 'trusted-identity-propagation#setcontext',
+  awsChanges: 'aws-changes#how-to-read',
 } as const;
 
 /** A note section the trace can point at. */

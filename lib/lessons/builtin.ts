@@ -7,10 +7,12 @@ import crossAccount from '../../content/lessons/cross-account-external-id.json';
 import federation from '../../content/lessons/federation-saml-oidc.json';
 import mfa from '../../content/lessons/mfa-and-get-session-token.json';
 import chaining from '../../content/lessons/role-chaining-session-limits.json';
+import github from '../../content/lessons/github-actions-without-keys.json';
+import guardrails from '../../content/lessons/guardrails-scps-and-rcps.json';
 import { invariant } from '../result';
 import { parseLesson, type Lesson } from './schema';
 
-const files: readonly unknown[] = [crossAccount, mfa, federation, chaining];
+const files: readonly unknown[] = [crossAccount, mfa, federation, chaining, github, guardrails];
 
 /** The built-in lessons, in the order the picker lists them. Invalid files fail the build. */
 export const builtInLessons: readonly Lesson[] = files.map((f, i) => {

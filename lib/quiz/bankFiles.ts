@@ -6,6 +6,7 @@ import assumeRole from '../../content/questions/assume-role.json';
 import assumeRoot from '../../content/questions/assume-root.json';
 import externalId from '../../content/questions/external-id.json';
 import getFederationToken from '../../content/questions/get-federation-token.json';
+import guardrailsAndFederation from '../../content/questions/guardrails-and-federation.json';
 import getSessionToken from '../../content/questions/get-session-token.json';
 import mfa from '../../content/questions/mfa.json';
 import policyEvaluation from '../../content/questions/policy-evaluation.json';
@@ -26,6 +27,7 @@ export const bankFiles: Readonly<Record<string, unknown>> = {
   'external-id.json': externalId,
   'get-federation-token.json': getFederationToken,
   'get-session-token.json': getSessionToken,
+  'guardrails-and-federation.json': guardrailsAndFederation,
   'mfa.json': mfa,
   'policy-evaluation.json': policyEvaluation,
   'role-chaining.json': roleChaining,

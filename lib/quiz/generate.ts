@@ -177,7 +177,7 @@ const durationTemplate: Template = {
       exhibits: [{ title: 'The call', text: cli('assume-role', { 'role-arn': target, 'role-session-name': `${who}-${role.toLowerCase()}`, 'duration-seconds': ds }) }],
       choices,
       expected,
-      rule: 'AssumeRole defaults to one hour whatever the role allows; DurationSeconds must be 900–43200 and at most the role’s MaxSessionDuration, and a call signed with temporary credentials (role chaining, including GetSessionToken credentials) is capped at one hour. Too long is an error, never clamped.',
+      rule: 'AssumeRole defaults to one hour whatever the role allows; DurationSeconds must be 900–43200 and at most the role’s MaxSessionDuration, and a call signed with a role session (role chaining, a role assuming a role) is capped at one hour, as is one signed with GetSessionToken credentials according to AWS’s Knowledge Center. Too long is an error, never clamped.',
     };
   },
 };
@@ -661,7 +661,142 @@ const federationTemplate: Template = {
 };
 
 /** Every template, in the order the UI cycles through them. */
+/** Organization guardrails: an SCP tree on the caller's side and an RCP on the role's side. */
+// https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+// https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
+const orgGuardrailsTemplate: Template = {
+  id: 'org-guardrails',
+  title: 'SCPs and RCPs around AssumeRole',
+  topic: 'organizations',
+  note: 'resource-control-policies#guarding-role-assumption',
+  domain: 'scs-governance',
+  difficulty: 3,
+  build(rng) {
+    const mgmt = '999999999999';
+    const workloads = '111111111111';
+    const sandbox = '333333333333';
+    const outsider = '444444444444';
+    const caller = rng.pick([
+      { account: workloads, where: 'an account in the Workloads OU' },
+      { account: sandbox, where: 'an account in the Sandbox OU' },
+      { account: outsider, where: 'a partner account that belongs to no organization' },
+    ] as const);
+    const roleAccount = rng.pick(['222222222222', mgmt] as const);
+    const withScp = rng.pick([true, false] as const);
+    const withRcp = rng.pick([true, false] as const);
+    const who = rng.pick(people);
+    const user = userArn(caller.account, who);
+    const target = roleArn(roleAccount, rng.pick(roleNames));
+    const org: Json = {
+      id: 'o-acme1111',
+      management: mgmt,
+      accounts: [workloads, '222222222222', sandbox],
+      root: 'r-acme',
+      ous: [
+        { id: 'ou-acme-11111111', name: 'Workloads', parent: 'r-acme', accounts: [workloads, '222222222222'] },
+        { id: 'ou-acme-33333333', name: 'Sandbox', parent: 'r-acme', accounts: [sandbox] },
+      ],
+      scps: withScp ? [{ name: 'NoSandboxAssumeRole', targets: ['ou-acme-33333333'], document: doc(deny('sts:AssumeRole', '*')) }] : [],
+      rcps: withRcp
+        ? [{ name: 'OrgOnlyRoleAssumption', targets: ['r-acme'], document: doc({ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-acme1111' }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } } }) }]
+        : [],
+    };
+    const world: Json = {
+      accounts: [{ id: mgmt }, { id: workloads }, { id: '222222222222' }, { id: sandbox }, { id: outsider }],
+      organizations: [org],
+      users: [{ arn: user, policies: [doc(allow('sts:AssumeRole', target))] }],
+      roles: [{ arn: target, trustPolicy: doc(trust({ AWS: `arn:aws:iam::${caller.account}:root` })), policies: [doc(allow('s3:ListAllMyBuckets', '*'))] }],
+    };
+    const steps: Json[] = [{ id: 'ask', as: { user }, call: 'AssumeRole', params: { RoleArn: target, RoleSessionName: who } }];
+    // F-21.1, F-21.3: RCPs cap member-account resources for any caller, not the management account's.
+    // F-21.5, F-21.6: an SCP Deny on the caller's path denies; SCPs do not apply outside the organization.
+    const rcpDenies = withRcp && caller.account === outsider && roleAccount !== mgmt;
+    const scpDenies = withScp && caller.account === sandbox;
+    const expected = scpDenies ? 'error-scp' : rcpDenies ? 'error-rcp' : 'success';
+    return {
+      scenario: scenario('gen-org-guardrails', 'Generated: SCPs and RCPs around AssumeRole', world, steps),
+      stem: `\`${who}\`, a user in ${caller.where}, calls AssumeRole on a role in ${roleAccount === mgmt ? 'the organization’s **management** account' : 'a member account of the Workloads OU'}. The role trusts the user's account and the user's identity policy allows the call. ${withScp ? 'An SCP attached to the Sandbox OU denies `sts:AssumeRole`.' : 'No SCP beyond `FullAWSAccess` is attached.'} ${withRcp ? 'An RCP attached at the root denies `sts:AssumeRole` when `aws:PrincipalOrgID` is not the organization’s (AWS services excepted).' : 'No RCP beyond `RCPFullAWSAccess` is attached.'}\n\nWhat happens?`,
+      exhibits: [],
+      choices: [
+        { key: 'success', text: 'The call succeeds.', matches: succeeds(), when: 'no SCP on the caller’s path and no RCP on the role’s account denied it' },
+        { key: 'error-scp', text: '`AccessDenied`, because of the SCP.', matches: fails('AccessDenied', 'scp'), when: 'an SCP on the caller’s path denied sts:AssumeRole' },
+        { key: 'error-rcp', text: '`AccessDenied`, because of the RCP.', matches: fails('AccessDenied', 'rcp'), when: 'the RCP denied a caller outside the organization on a member-account role' },
+        { key: 'error-trust', text: '`AccessDenied`, because the trust policy does not allow callers from that account.', matches: fails('AccessDenied', 'trust-policy'), when: 'the trust policy did not name the caller’s account' },
+      ],
+      expected,
+      rule: 'SCPs cap the principals of member accounts (never the management account, never outsiders); RCPs cap the resources of member accounts for every caller, including outsiders, but not resources in the management account. Both only take away.',
+    };
+  },
+};
+
+/** GitHub Actions provider claim keys and immutable subjects in a trust policy. */
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
+const githubClaimsTemplate: Template = {
+  id: 'github-claims',
+  title: 'GitHub Actions: claim keys and immutable subjects',
+  topic: 'github-actions',
+  note: 'github-actions-to-aws#pin-repository-and-environment',
+  domain: 'scs-iam',
+  difficulty: 2,
+  build(rng) {
+    const [a] = rng.pick(accountPairs);
+    const provider = `arn:aws:iam::${a}:oidc-provider/token.actions.githubusercontent.com`;
+    const target = roleArn(a, rng.pick(roleNames));
+    const style = rng.pick(['sub-name', 'sub-wildcard', 'repository-id', 'environment'] as const);
+    const immutable = rng.pick([true, false] as const);
+    const env = rng.pick([undefined, 'production', 'staging'] as const);
+    const sameRepo = rng.pick([true, false] as const);
+    const repoId = sameRepo ? '700100200' : '900900900';
+    const ref = env ? `environment:${env}` : 'ref:refs/heads/main';
+    const sub = immutable ? `repo:example-org@41000001/site@${repoId}:${ref}` : `repo:example-org/${sameRepo ? 'site' : 'site-old'}:${ref}`;
+    const key = (k: string) => `token.actions.githubusercontent.com:${k}`;
+    const conditions: Record<typeof style, Json> = {
+      'sub-name': { StringEquals: { [key('aud')]: 'sts.amazonaws.com', [key('sub')]: `repo:example-org/site:${ref}` } },
+      'sub-wildcard': { StringEquals: { [key('aud')]: 'sts.amazonaws.com' }, StringLike: { [key('sub')]: 'repo:example-org/*' } },
+      'repository-id': { StringEquals: { [key('aud')]: 'sts.amazonaws.com', [key('repository_id')]: '700100200' } },
+      environment: { StringEquals: { [key('aud')]: 'sts.amazonaws.com', [key('repository_id')]: '700100200', [key('environment')]: 'production' } },
+    };
+    const world: Json = {
+      accounts: [{ id: a }],
+      oidcProviders: [{ arn: provider, url: 'https://token.actions.githubusercontent.com', clientIds: ['sts.amazonaws.com'] }],
+      roles: [{ arn: target, trustPolicy: doc(trust({ Federated: provider }, 'sts:AssumeRoleWithWebIdentity', conditions[style])), policies: [doc(allow('s3:ListAllMyBuckets', '*'))] }],
+    };
+    const token: Json = {
+      iss: 'https://token.actions.githubusercontent.com', sub, aud: 'sts.amazonaws.com', iat: 1785715170, exp: 1785715500, signature: 'valid',
+      repository: sameRepo ? 'example-org/site' : 'example-org/site-old', repository_id: repoId, repository_owner_id: '41000001', ref: 'refs/heads/main', ...(env ? { environment: env } : {}),
+    };
+    const steps: Json[] = [{ id: 'ask', call: 'AssumeRoleWithWebIdentity', params: { RoleArn: target, RoleSessionName: 'gha-run', WebIdentityToken: token } }];
+    // F-9.9 claim keys; F-9.10 immutable subjects do not match name-based sub conditions.
+    const matches: Record<typeof style, boolean> = {
+      'sub-name': !immutable && sameRepo,
+      'sub-wildcard': !immutable,
+      'repository-id': sameRepo,
+      environment: sameRepo && env === 'production',
+    };
+    const condText: Record<typeof style, string> = {
+      'sub-name': `\`StringEquals\` on \`sub\` = \`repo:example-org/site:${ref}\``,
+      'sub-wildcard': '`StringLike` on `sub` = `repo:example-org/*`',
+      'repository-id': '`StringEquals` on `token.actions.githubusercontent.com:repository_id` = `700100200`',
+      environment: '`StringEquals` on `repository_id` = `700100200` and `environment` = `production`',
+    };
+    return {
+      scenario: scenario('gen-github-claims', 'Generated: GitHub claim keys and immutable subjects', world, steps),
+      stem: `A role trusts GitHub's OIDC provider with the audience pinned and ${condText[style]}. A workflow presents a valid token with \`sub\` = \`${sub}\`, \`repository_id\` = \`${repoId}\`${env ? ` and \`environment\` = \`${env}\`` : ' and no environment'}.\n\nWhat happens?`,
+      exhibits: [],
+      choices: [
+        { key: 'success', text: 'The workflow gets credentials.', matches: succeeds(), when: 'every condition of the trust policy matched the token' },
+        { key: 'error-trust', text: '`AccessDenied` from the trust policy.', matches: fails('AccessDenied', 'trust-policy'), when: 'a condition did not match: an immutable subject against a name-based one, another repository ID, or another environment' },
+        { key: 'error-token', text: '`InvalidIdentityToken`: the subject format is not recognised.', matches: fails('InvalidIdentityToken'), when: 'the token itself was invalid, which it is not here' },
+      ],
+      expected: matches[style] ? 'success' : 'error-trust',
+      rule: 'Repositories created, renamed or transferred after 15 July 2026 get immutable subjects (`repo:owner@id/repo@id:…`), which name-based `sub` conditions and `repo:org/*` do not match. Provider claim keys such as `repository_id` and `environment` work whichever subject form the token uses.',
+    };
+  },
+};
+
 export const templates: readonly Template[] = [
+  orgGuardrailsTemplate,
+  githubClaimsTemplate,
   durationTemplate,
   trustTemplate,
   externalIdTemplate,

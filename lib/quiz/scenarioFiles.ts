@@ -50,6 +50,14 @@ import s_transitive_tags_chain from '../../content/scenarios/transitive-tags-cha
 import s_trust_any_principal_in_org from '../../content/scenarios/trust-any-principal-in-org.json';
 import s_trust_conditions_session_name_and_ip from '../../content/scenarios/trust-conditions-session-name-and-ip.json';
 import s_web_identity_then_chain from '../../content/scenarios/web-identity-then-chain.json';
+import s_org_paths_trust from '../../content/scenarios/org-paths-trust.json';
+import s_rcp_guards_roles from '../../content/scenarios/rcp-guards-roles.json';
+import s_scp_ou_levels from '../../content/scenarios/scp-ou-levels.json';
+import s_github_actions_environment_deploy from '../../content/scenarios/github-actions-environment-deploy.json';
+import s_identity_enhanced_session from '../../content/scenarios/identity-enhanced-session.json';
+import s_org_tree_scp_and_rcp from '../../content/scenarios/org-tree-scp-and-rcp.json';
+import s_get_web_identity_token from '../../content/scenarios/get-web-identity-token.json';
+import s_github_actions_provider_claim_keys from '../../content/scenarios/github-actions-provider-claim-keys.json';
 
 /** Scenario id → parsed JSON. */
 export const scenarioFiles: Readonly<Record<string, unknown>> = {
@@ -101,4 +109,12 @@ export const scenarioFiles: Readonly<Record<string, unknown>> = {
   'trust-any-principal-in-org': s_trust_any_principal_in_org,
   'trust-conditions-session-name-and-ip': s_trust_conditions_session_name_and_ip,
   'web-identity-then-chain': s_web_identity_then_chain,
+  'org-paths-trust': s_org_paths_trust,
+  'rcp-guards-roles': s_rcp_guards_roles,
+  'scp-ou-levels': s_scp_ou_levels,
+  'github-actions-environment-deploy': s_github_actions_environment_deploy,
+  'identity-enhanced-session': s_identity_enhanced_session,
+  'org-tree-scp-and-rcp': s_org_tree_scp_and_rcp,
+  'get-web-identity-token': s_get_web_identity_token,
+  'github-actions-provider-claim-keys': s_github_actions_provider_claim_keys,
 };

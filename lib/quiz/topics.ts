@@ -23,6 +23,9 @@ export const topics = [
   'assume-root',
   'policy-evaluation',
   'troubleshooting',
+  'organizations',
+  'github-actions',
+  'identity-propagation',
 ] as const;
 /** A question topic. */
 export type Topic = (typeof topics)[number];
@@ -46,6 +49,9 @@ export const topicLabels: Record<Topic, string> = {
   'assume-root': 'AssumeRoot',
   'policy-evaluation': 'Policy evaluation: deny, boundaries, SCPs',
   troubleshooting: 'Troubleshooting calls and errors',
+  organizations: 'Organizations guardrails: SCPs, RCPs, org paths',
+  'github-actions': 'GitHub Actions to AWS',
+  'identity-propagation': 'Trusted identity propagation',
 };
 
 /**

@@ -28,6 +28,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const levelLabel = { foundation: 'Foundation', core: 'Core', advanced: 'Advanced' } as const;
+/** `2026-12-03` → `3 December 2026`, computed from the string so the build's time zone cannot shift it. */
+function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[(m ?? 1) - 1]} ${y}`;
+}
+
 const examLabel = { associate: 'Solutions Architect Associate', security: 'Security Specialty' } as const;
 
 /** A study note: sidebar (learning path), the note with its table of contents, previous/next. */
@@ -53,6 +60,10 @@ export default async function NotePage({ params }: Props) {
           <p className="note__meta">
             {levelLabel[note.meta.level]} · {note.readingMinutes} min read · for the{' '}
             {note.meta.exams.map((e) => examLabel[e]).join(' and ')} exam{note.meta.exams.length > 1 ? 's' : ''}
+          </p>
+          <p className="note__meta">
+            Last checked against AWS documentation on <time dateTime={note.meta.lastChecked}>{formatDay(note.meta.lastChecked)}</time> ·{' '}
+            <a href="/notes/aws-changes/">AWS changes this site covers</a>
           </p>
         </header>
         <Toc headings={note.headings} />

@@ -177,6 +177,14 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
     await openBuiltin(index.some((e) => e.id === DEFAULT_ID) ? DEFAULT_ID : (index[0]?.id ?? DEFAULT_ID), 'none');
   }, [api, index, openBuiltin, openMine]);
 
+  // The first edit of a built-in makes it one of My scenarios: the address follows, so a reload
+  // shows the edit (the built-in's own address keeps opening the original).
+  useEffect(() => {
+    if (source?.kind !== 'mine') return;
+    const want = `?mine=${encodeURIComponent(source.id)}`;
+    if (window.location.search !== want) history.replaceState(null, '', `/simulator/${want}`);
+  }, [source]);
+
   // Another tab changed My scenarios: merge the list; reload the open one if it was edited there later.
   useEffect(() => {
     const onStorage = (e: StorageEvent) => {

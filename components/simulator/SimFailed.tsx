@@ -87,20 +87,26 @@ export function SimFailed({ error, text, name, builtinId, onBack, onFresh }: Fai
 }
 
 /** The notice for text that made the page fail on an earlier visit and was set aside. */
-export function HeldNotice({ held, name, onOpen, onForget }: { held: string; name: string; onOpen: () => void; onForget: () => void }) {
+export function HeldNotice({ held, name, blocked, onOpen, onForget }: { held: string; name: string; blocked?: boolean; onOpen: () => void; onForget: () => void }) {
   return (
     <div className="notice notice--error" role="status">
-      <p>
-        Last time, the page failed while showing your edits of “{name}”, so the last working version is open. The text that failed is kept aside ({held.length.toLocaleString('en')}{' '}
-        characters).
-      </p>
+      {blocked ? (
+        <p>
+          Last time, the page failed while showing “{name}” from My scenarios, so it was not opened again. It is kept ({held.length.toLocaleString('en')} characters).
+        </p>
+      ) : (
+        <p>
+          Last time, the page failed while showing your edits of “{name}”, so the last working version is open. The text that failed is kept aside ({held.length.toLocaleString('en')}{' '}
+          characters).
+        </p>
+      )}
       <div className="notice__actions">
         <KeepText text={held} name={name} />
         <button type="button" className="btn btn--small" onClick={onOpen}>
           Open it anyway
         </button>
         <button type="button" className="btn btn--small btn--ghost" onClick={onForget}>
-          Forget it
+          {blocked ? 'Dismiss' : 'Forget it'}
         </button>
       </div>
     </div>

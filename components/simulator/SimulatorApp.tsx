@@ -74,6 +74,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const opened = useScenarioStore((s) => s.opened);
   const saveProblem = useScenarioStore((s) => s.saveProblem);
   const held = useScenarioStore((s) => s.held);
+  const blocked = useScenarioStore((s) => s.blocked);
   const mine = useScenarioStore((s) => s.mine);
   const storeStep = useScenarioStore((s) => s.step);
   const revealed = useScenarioStore((s) => s.revealed);
@@ -130,7 +131,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
 
   const openMine = useCallback(
     (id: string, how: 'push' | 'replace' | 'none' = 'push') => {
-      if (!api.getState().openMine(id)) return false;
+      if (api.getState().openMine(id) !== 'opened') return false;
       if (how === 'push') history.pushState(null, '', `/simulator/?mine=${encodeURIComponent(id)}`);
       if (how === 'replace') history.replaceState(null, '', `/simulator/?mine=${encodeURIComponent(id)}`);
       setShareLink(null);
@@ -165,7 +166,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
         setLoading(false);
         return;
       }
-      setNotice({ kind: 'error', text: 'That scenario is not in My scenarios in this browser (it may have been deleted, or saved in another browser).' });
+      if (!api.getState().blocked) setNotice({ kind: 'error', text: 'That scenario is not in My scenarios in this browser (it may have been deleted, or saved in another browser).' });
     }
     const last = api.getState().lastOpened();
     // A built-in scenario is fetched again (it may have changed).
@@ -524,6 +525,18 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
                   Download your text
                 </button>
               </p>
+            )}
+            {blocked && (
+              <HeldNotice
+                held={blocked.text}
+                name={blocked.name}
+                blocked
+                onOpen={() => {
+                  api.getState().openMine(blocked.id, { force: true });
+                  api.getState().unblock();
+                }}
+                onForget={() => api.getState().unblock()}
+              />
             )}
             {held !== undefined && <HeldNotice held={held} name={entry?.name ?? title} onOpen={() => (api.getState().setText(held), api.getState().dropHeld())} onForget={() => api.getState().dropHeld()} />}
             <h2 id="scenario-title">

@@ -43,8 +43,15 @@ export interface DocumentSlice {
   mine: MyScenario[];
   /** Opens a built-in scenario as it is on the site; nothing is stored until it is edited. */
   openBuiltin: (id: string, text: string) => void;
-  /** Opens one of My scenarios; false when there is no such scenario. */
-  openMine: (id: string) => boolean;
+  /**
+   * Opens one of My scenarios: 'missing' when there is no such scenario; 'blocked' when the page
+   * failed on it last time and it has no earlier working version (see `blocked`), unless `force`.
+   */
+  openMine: (id: string, options?: { force?: boolean }) => 'opened' | 'missing' | 'blocked';
+  /** One of My scenarios that was not opened because the page failed on it last time. */
+  blocked: { id: string; name: string; text: string } | undefined;
+  /** Forgets `blocked` (the notice was dismissed). */
+  unblock: () => void;
   /**
    * Adds a new scenario to My scenarios and opens it. A share link opened again (same
    * fingerprint, still unedited) reopens the entry it made before instead of adding another.
@@ -133,6 +140,8 @@ const createDocumentSlice =
     const now = init.now ?? (() => Date.now());
     /** When the open scenario was last saved by this tab (to tell a later edit in another tab). */
     let savedAt = 0;
+    /** The text some part of the page failed on: another part rendering it does not make it safe. */
+    let brokenText: string | undefined;
     const problem = (r: WriteResult): DocumentSlice['saveProblem'] => (r.ok ? null : r.reason);
     const refresh = () => set({ mine: listMine(readDrafts(storage)) });
     /** Writes one change with a fresh read (keeps other tabs' changes) and refreshes the list. */
@@ -159,14 +168,25 @@ const createDocumentSlice =
           f.last = { kind: 'builtin', id };
         });
       },
-      openMine: (id) => {
+      openMine: (id, options = {}) => {
         const file = readDrafts(storage);
         const entry = file.mine[id];
-        if (!entry) return false;
+        if (!entry) return 'missing';
         const key = sourceKey({ kind: 'mine', id });
         const fallback = entry.good ?? entry.original;
+        const marked = !options.force && readKey(storage, OPENING_KEY) === key;
+        if (marked && entry.text === fallback) {
+          // The page failed on it and there is no other version to show: do not open it again.
+          writeKey(storage, OPENING_KEY, undefined);
+          set({ blocked: { id, name: entry.name, text: entry.text } });
+          write((f) => {
+            if (f.last?.kind === 'mine' && f.last.id === id) delete f.last;
+          });
+          return 'blocked';
+        }
+        set({ blocked: undefined });
         // The page failed while showing this text last time: open the last working version instead.
-        const failed = readKey(storage, OPENING_KEY) === key && entry.text !== fallback;
+        const failed = marked;
         savedAt = entry.savedAt;
         if (failed) {
           opening({ kind: 'mine', id }, fallback, entry.original, { held: entry.text });
@@ -182,13 +202,15 @@ const createDocumentSlice =
           });
         }
         writeKey(storage, OPENING_KEY, key);
-        return true;
+        return 'opened';
       },
+      blocked: undefined,
+      unblock: () => set({ blocked: undefined }),
       create: (origin, text, name) => {
         const file = readDrafts(storage);
         if (origin.kind === 'shared') {
           const same = Object.values(file.mine).find((e) => e.origin.kind === 'shared' && e.origin.fingerprint === origin.fingerprint && e.text === e.original && e.original === text);
-          if (same && get().openMine(same.id)) return;
+          if (same && get().openMine(same.id, { force: true }) === 'opened') return;
         }
         const t = now();
         const id = newId(file, t);
@@ -237,7 +259,7 @@ const createDocumentSlice =
       revert: () => get().setText(get().original),
       markRendered: (ok) => {
         const { source, text } = get();
-        if (!source) return;
+        if (!source || text === brokenText) return;
         if (readKey(storage, OPENING_KEY) !== undefined) writeKey(storage, OPENING_KEY, undefined);
         if (!ok || source.kind !== 'mine') return;
         const stored = readDrafts(storage).mine[source.id];
@@ -250,6 +272,7 @@ const createDocumentSlice =
       markBroken: () => {
         const { source, text } = get();
         if (!source) return;
+        brokenText = text;
         writeKey(storage, OPENING_KEY, sourceKey(source));
         if (source.kind !== 'mine') return;
         write((f) => {

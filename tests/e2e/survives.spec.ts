@@ -28,13 +28,15 @@ async function replaceJson(page: Page, text: string) {
 test('the 30-character share link (5,000 "[") shows a problem, not a dead page, now and on every later visit', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/simulator/#s=7cAxAQAAAMKgoPbvYYp9MAAAAAAgdw');
-  await expect(outcome(page)).toContainText('No outcome yet: the scenario has a problem');
-  await expect(page.getByText(/The simulator failed on this text/).first()).toBeVisible();
-  // It is one of My scenarios now, and a plain visit later still opens a working page
+  await expect(page.getByText('No outcome yet: the scenario has a problem')).toBeVisible();
+  // (the JSON editor cannot show 5,000 levels either: its part of the page says so, the rest works)
+  await expect(page.getByRole('heading', { name: /could not show/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Back to the last working version' })).toBeVisible();
+  // A plain visit later does not open it again: it says so and opens a working scenario
   await page.goto('/simulator/');
-  await expect(page.getByRole('button', { name: 'Scenarios and templates' })).toBeVisible();
+  await expect(page.getByText(/so it was not opened again/)).toBeVisible();
   await expect(page.getByText("This page couldn't load")).toHaveCount(0);
-  await expect(outcome(page)).toBeVisible();
+  await expect(outcome(page).getByRole('listitem').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -105,7 +107,8 @@ test('an edited scenario is never evicted by browsing many others (the old list 
   const mine = page.locator('.my');
   await expect(mine.getByRole('link', { name: 'A vendor role guarded by an ExternalId' })).toBeVisible();
   await mine.getByRole('link', { name: 'A vendor role guarded by an ExternalId' }).click();
-  await expect(page.getByLabel('ExternalId', { exact: true })).toHaveValue('Cust-7f3a9c21');
+  await expect(page.getByText(/your earlier edits were restored/)).toBeVisible();
+  await expect(outcome(page).getByRole('listitem').first()).toContainText('Credentials issued');
   await expectNoAxeViolations(page, 'simulator with My scenarios');
 });
 
@@ -123,7 +126,6 @@ test('My scenarios: rename, duplicate, delete with Undo', async ({ page }) => {
   await mine.getByRole('button', { name: 'Delete My vendor test (copy)' }).click();
   await expect(mine.getByRole('link', { name: 'My vendor test (copy)' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.getByRole('button', { name: 'Scenarios and templates' }).click();
   await expect(page.locator('.my').getByRole('link', { name: 'My vendor test (copy)' })).toBeVisible();
 });
 

@@ -120,7 +120,7 @@ describe('scenario store: My scenarios', () => {
   it('never holds results: only inputs (and where they are stored) are in the state', () => {
     const state = createScenarioStore().getState() as unknown as Record<string, unknown>;
     const keys = Object.keys(state).filter((k) => typeof state[k] !== 'function');
-    expect(keys.sort()).toEqual(['held', 'mine', 'opened', 'original', 'playing', 'restored', 'revealed', 'saveProblem', 'source', 'speed', 'step', 'text']);
+    expect(keys.sort()).toEqual(['blocked', 'held', 'mine', 'opened', 'original', 'playing', 'restored', 'revealed', 'saveProblem', 'source', 'speed', 'step', 'text']);
   });
 });
 
@@ -181,6 +181,7 @@ describe('scenario store: two tabs', () => {
     const now = () => (t += 1);
     const a = createScenarioStore({ storage, now });
     a.getState().create({ kind: 'file', name: 'a.json' }, 'A');
+    a.getState().markRendered(true);
     const id = (a.getState().source as { id: string }).id;
     const b = createScenarioStore({ storage, now });
     b.getState().openMine(id);
@@ -280,5 +281,24 @@ describe('scenario store: playback', () => {
     s.getState().selectStep(2, 3);
     s.getState().create({ kind: 'template', id: 't' }, '{}');
     expect(s.getState()).toMatchObject({ step: 0, revealed: 'all', playing: false });
+  });
+});
+
+describe('scenario store: a scenario the page failed on, with no other version', () => {
+  it('is not opened on the next visit (blocked, kept), and opens only when asked', () => {
+    const storage = memoryStorage();
+    const page1 = createScenarioStore({ storage });
+    page1.getState().create({ kind: 'shared', fingerprint: 'bomb' }, '[[[[');
+    const id = (page1.getState().source as { id: string }).id;
+    // A part of the page failed; another part rendering the same text does not make it safe
+    page1.getState().markBroken();
+    page1.getState().markRendered(false);
+    const page2 = createScenarioStore({ storage });
+    expect(page2.getState().openMine(id)).toBe('blocked');
+    expect(page2.getState().blocked).toEqual({ id, name: 'Untitled scenario', text: '[[[[' });
+    expect(page2.getState().lastOpened()).toBeUndefined();
+    expect(stored(storage).mine[id]!.text).toBe('[[[[');
+    expect(page2.getState().openMine(id, { force: true })).toBe('opened');
+    expect(page2.getState().text).toBe('[[[[');
   });
 });

@@ -259,8 +259,8 @@ test('adds a role from aws iam get-role output (URL-encoded trust policy)', asyn
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`stays accessible in every state (${colorScheme})`, async ({ page }) => {
-    // Full axe scans of a large page (diagram, editor, library) take a while.
-    test.setTimeout(60_000);
+    // Full axe scans of a large page (diagram, editor, library with My scenarios) take a while.
+    test.setTimeout(120_000);
     const errors = watchErrors(page);
     await page.emulateMedia({ colorScheme });
     await open(page, 'web-identity-then-chain');

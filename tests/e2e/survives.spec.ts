@@ -37,7 +37,8 @@ test('the 30-character share link (5,000 "[") shows a problem, not a dead page, 
   await expect(page.getByText(/so it was not opened again/)).toBeVisible();
   await expect(page.getByText("This page couldn't load")).toHaveCount(0);
   await expect(outcome(page).getByRole('listitem').first()).toBeVisible();
-  expect(errors).toEqual([]);
+  // React reports the error its boundary caught (the editor's stack overflow); nothing else may fail
+  expect(errors.filter((e) => !e.includes('Maximum call stack size exceeded'))).toEqual([]);
 });
 
 test('an ordinary edit of decode-authorization-message ("error.encodedMessage" → "error") keeps the page, and reloads keep it', async ({ page }) => {
@@ -92,13 +93,15 @@ test('a mermaid directive in a RoleSessionName or a title makes no request off t
 });
 
 test('an edited scenario is never evicted by browsing many others (the old list kept 12)', async ({ page }) => {
+  // Thirteen page loads and a full axe scan take a while on a loaded machine.
+  test.setTimeout(120_000);
   await page.goto('/simulator/?scenario=cross-account-external-id');
   await page.getByLabel('ExternalId', { exact: true }).fill('Cust-7f3a9c21');
   await expect(page.getByText(/saved in this browser/)).toBeVisible();
-  // When 14 other built-ins are opened
+  // When 13 other built-ins are opened
   await page.getByRole('button', { name: 'Scenarios and templates' }).click();
   const ids = await page.locator('#sim-library .library__list a[href*="?scenario="]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('scenario')!));
-  for (const id of ids.filter((i) => i !== 'cross-account-external-id').slice(0, 14)) {
+  for (const id of ids.filter((i) => i !== 'cross-account-external-id').slice(0, 13)) {
     await page.goto(`/simulator/?scenario=${id}`);
     await expect(page.getByText('Built-in scenario')).toBeVisible();
   }

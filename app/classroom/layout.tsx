@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react';
 import './classroom.css';
+import { SafeIsland } from '@/components/layout/SafeIsland';
 
 /** Classroom pages share one stylesheet (large type, high contrast, print). */
 export default function ClassroomLayout({ children }: { children: ReactNode }) {
-  return children;
+  return (
+    <SafeIsland what="The classroom" keys={['sts-classroom-draft']}>
+      {children}
+    </SafeIsland>
+  );
 }

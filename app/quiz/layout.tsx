@@ -3,6 +3,7 @@ import { ProgressNotice } from '@/components/quiz/Notice';
 import { ProgressProvider } from '@/components/quiz/ProgressProvider';
 import { QuizNav } from '@/components/quiz/QuizNav';
 import './quiz.css';
+import { SafeIsland } from '@/components/layout/SafeIsland';
 
 /** The quiz section: one progress store for every mode, the modes' navigation, saved-data notices. */
 export default function QuizLayout({ children }: { children: ReactNode }) {
@@ -11,7 +12,9 @@ export default function QuizLayout({ children }: { children: ReactNode }) {
       <div className="container quiz">
         <QuizNav />
         <ProgressNotice />
-        {children}
+        <SafeIsland what="The quiz" keys={['sts-quiz-progress']}>
+          {children}
+        </SafeIsland>
       </div>
     </ProgressProvider>
   );

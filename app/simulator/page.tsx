@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { SimulatorApp } from '@/components/simulator/SimulatorApp';
 import { buildScenarioIndex } from '@/lib/content/scenarioIndex';
 import './simulator.css';
+import { SafeIsland } from '@/components/layout/SafeIsland';
 
 export const metadata: Metadata = {
   title: 'Simulator',
@@ -23,7 +24,9 @@ export default function SimulatorPage() {
           Open a scenario, change it, and watch STS decide, step by step. Every check is explained, every error is the one AWS returns. Nothing leaves your browser.
         </p>
       </header>
-      <SimulatorApp index={index} />
+      <SafeIsland what="The simulator" keys={['sts-simulator:drafts:v1']}>
+        <SimulatorApp index={index} />
+      </SafeIsland>
     </div>
   );
 }

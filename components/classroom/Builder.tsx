@@ -2,7 +2,8 @@
 
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { type CatalogEntry } from '@/lib/lessons/digest';
-import { addSlide, DRAFT_KEY, draftKey, emptyDraft, exportFileName, moveSlide, newSlide, placeholders, readDraft, removeSlide, starterText, updateSlide, type LessonDraft } from '@/lib/lessons/draft';
+import { addSlide, DRAFT_ASIDE_KEY, DRAFT_KEY, draftKey, emptyDraft, exportFileName, loadDraft, moveSlide, newSlide, placeholders, removeSlide, starterText, updateSlide, type LessonDraft } from '@/lib/lessons/draft';
+import { downloadText } from '@/components/simulator/SimFailed';
 import { encodeLesson } from '@/lib/lessons/link';
 import { classroomHref } from '@/lib/lessons/location';
 import { noteSections } from '@/lib/lessons/notes';
@@ -220,13 +221,27 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
     return !lessons.some((l) => key === draftKey({ ...l, id: `${l.id}-copy` }));
   }, [draft, savedKey, lessons]);
 
-  // Restore the draft once, then keep it in localStorage.
+  // Restore the draft once, then keep it in localStorage. A draft that cannot be opened (newer
+  // format, fields of the wrong types) is copied aside untouched before a fresh one replaces it.
+  const [aside, setAside] = useState<{ reason: string; text: string } | null>(null);
   useEffect(() => {
+    let raw: string | null = null;
     try {
-      const stored = readDraft(JSON.parse(window.localStorage.getItem(DRAFT_KEY) ?? 'null'));
-      if (stored) setDraft(stored);
+      raw = window.localStorage.getItem(DRAFT_KEY);
     } catch {
-      // No usable draft: start fresh.
+      // Storage blocked: start fresh.
+    }
+    const stored = loadDraft(raw);
+    if (stored.kind === 'ok') setDraft(stored.draft);
+    if (stored.kind === 'aside' && raw !== null) {
+      try {
+        const prev = window.localStorage.getItem(DRAFT_ASIDE_KEY);
+        // Never overwrite an earlier set-aside draft with a different one.
+        window.localStorage.setItem(prev === null || prev === raw ? DRAFT_ASIDE_KEY : `${DRAFT_ASIDE_KEY}:${Date.now()}`, raw);
+      } catch {
+        // Storage full: the text is still offered for download below.
+      }
+      setAside({ reason: stored.reason, text: raw });
     }
     setLoaded(true);
   }, []);
@@ -345,6 +360,21 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
       <p className="eyebrow">Classroom</p>
       <h1>Build a lesson</h1>
       <p className="lede">Put notes, scenarios and questions in the order you will present them. Your draft is kept in this browser.</p>
+      {aside && (
+        <div className="notice notice--error" role="alert">
+          <p>
+            Your saved draft could not be opened ({aside.reason}), so a fresh one was started. The saved draft is kept aside, unchanged, in this browser (under “{DRAFT_ASIDE_KEY}”).
+          </p>
+          <div className="notice__actions">
+            <button type="button" className="btn btn--small" onClick={() => downloadText(aside.text, 'lesson-draft-kept-aside.json')}>
+              Download the saved draft
+            </button>
+            <button type="button" className="btn btn--small btn--ghost" onClick={() => setAside(null)}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      )}
 
       <section className="cr-panel" aria-labelledby="lesson-h">
         <h2 id="lesson-h">Lesson</h2>

@@ -3,6 +3,7 @@
  * MermaidDiagram, never statically, so it stays out of every page's first load.
  */
 import mermaid from 'mermaid';
+import { lockedMermaidKeys, stripDirectives } from './sanitize';
 
 let initialisedFor: string | undefined;
 let counter = 0;
@@ -17,6 +18,8 @@ export async function renderMermaid(source: string, theme: 'light' | 'dark'): Pr
     mermaid.initialize({
       startOnLoad: false,
       securityLevel: 'strict',
+      // Directives in the text cannot change these (and are stripped anyway, below).
+      secure: [...lockedMermaidKeys],
       theme: theme === 'dark' ? 'dark' : 'default',
       fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
       sequence: { useMaxWidth: true, mirrorActors: false, wrap: true, width: 170, noteMargin: 8, messageMargin: 30 },
@@ -24,6 +27,6 @@ export async function renderMermaid(source: string, theme: 'light' | 'dark'): Pr
     initialisedFor = theme;
   }
   counter += 1;
-  const { svg } = await mermaid.render(`sim-mermaid-${counter}`, source);
+  const { svg } = await mermaid.render(`sim-mermaid-${counter}`, stripDirectives(source));
   return svg;
 }

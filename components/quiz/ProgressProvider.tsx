@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { createProgressStore, type ProgressState, type ProgressStore } from '@/lib/stores/progressStore';
+import { createProgressStore, PROGRESS_STORAGE_KEY, type ProgressState, type ProgressStore } from '@/lib/stores/progressStore';
 
 const ProgressContext = createContext<ProgressStore | null>(null);
 
@@ -11,6 +11,10 @@ export function ProgressProvider({ children, store: given }: { children: ReactNo
   const [store] = useState(() => given ?? createProgressStore());
   useEffect(() => {
     if (!store.persist.hasHydrated()) void store.persist.rehydrate();
+    // Another tab answered: merge per question and card, so neither tab's answers are wiped.
+    const onStorage = (e: StorageEvent) => e.key === PROGRESS_STORAGE_KEY && store.getState().syncFrom(e.newValue);
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
   }, [store]);
   return <ProgressContext.Provider value={store}>{children}</ProgressContext.Provider>;
 }

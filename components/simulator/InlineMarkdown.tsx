@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { safeHref } from '@/lib/lessons/markdown';
 
 /**
  * Renders the small Markdown subset scenario summaries use: `code`, **bold**, *emphasis* and
@@ -15,7 +16,11 @@ export function InlineMarkdown({ text }: { text: string }) {
     if (m[1] !== undefined) out.push(<code key={k++}>{m[1]}</code>);
     else if (m[2] !== undefined) out.push(<strong key={k++}>{m[2]}</strong>);
     else if (m[3] !== undefined) out.push(<em key={k++}>{m[3]}</em>);
-    else out.push(<a key={k++} href={m[5]}>{m[4]}</a>);
+    else {
+      // A site path must stay on this site once the browser resolves it (`/\\evil.example` does not).
+      const href = m[5]!.startsWith('/') ? safeHref(m[5]!) : m[5];
+      out.push(href ? <a key={k++} href={href}>{m[4]}</a> : <Fragment key={k++}>{m[0]}</Fragment>);
+    }
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(<Fragment key={k}>{text.slice(last)}</Fragment>);

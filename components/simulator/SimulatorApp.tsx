@@ -5,7 +5,7 @@ import { ScenarioStoreProvider, useScenarioStore, useScenarioStoreApi } from '@/
 import type { Fix, Simulation } from '@/lib/engine';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
 import { addToWorld, parseIamOutput } from '@/lib/import/awsIam';
-import { sourceKey, type ScenarioSource } from '@/lib/stores/drafts';
+import { DRAFTS_KEY, type MyScenario, type Origin } from '@/lib/stores/drafts';
 import { lineColumnOf, locateIssue, syntaxErrorAt } from '@/lib/util/jsonLocate';
 import { formatJson, tryParse } from '@/lib/simulator/knobs';
 import { callerText, isSuccess, outcomeText, stepLabel, stepTitle } from '@/lib/simulator/outcome';
@@ -23,7 +23,10 @@ import { SequencePanel } from './SequencePanel';
 import { StepResult } from './StepResult';
 import { Timeline } from './Timeline';
 import { TraceText } from './TraceText';
-import { loadEngine, useEngine, useSimulation, useStepFixes } from './useSimulation';
+import { loadEngine, safeSimulate, useEngine, useSimulation, useStepFixes } from './useSimulation';
+import { MyScenarios, originText } from './MyScenarios';
+import { ErrorBoundary } from '@/components/layout/ErrorBoundary';
+import { HeldNotice, RenderedMark, SimFailed, downloadText } from './SimFailed';
 import { useReducedMotion } from './useTheme';
 
 /** A message shown under the toolbar. */
@@ -68,10 +71,15 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const original = useScenarioStore((s) => s.original);
   const source = useScenarioStore((s) => s.source);
   const restored = useScenarioStore((s) => s.restored);
+  const opened = useScenarioStore((s) => s.opened);
+  const saveProblem = useScenarioStore((s) => s.saveProblem);
+  const held = useScenarioStore((s) => s.held);
+  const blocked = useScenarioStore((s) => s.blocked);
+  const mine = useScenarioStore((s) => s.mine);
   const storeStep = useScenarioStore((s) => s.step);
   const revealed = useScenarioStore((s) => s.revealed);
   const engine = useEngine();
-  const { current, shown, stale } = useSimulation(engine, text, source ? sourceKey(source) : '');
+  const { current, shown, stale } = useSimulation(engine, text, String(opened));
   const reduced = useReducedMotion();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
@@ -109,7 +117,8 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
       setLoading(true);
       try {
         const body = await fetchBuiltin(id);
-        api.getState().open({ kind: 'builtin', id }, body, { preferDraft: true });
+        // A built-in always opens as it is on the site: edits live in My scenarios, never in its place.
+        api.getState().openBuiltin(id, body);
         if (how === 'push') history.pushState(null, '', `/simulator/?scenario=${id}`);
         if (how === 'replace') history.replaceState(null, '', `/simulator/?scenario=${id}`);
         setShareLink(null);
@@ -124,29 +133,74 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
     [api, index],
   );
 
+  const openMine = useCallback(
+    (id: string, how: 'push' | 'replace' | 'none' = 'push') => {
+      if (api.getState().openMine(id) !== 'opened') return false;
+      if (how === 'push') history.pushState(null, '', `/simulator/?mine=${encodeURIComponent(id)}`);
+      if (how === 'replace') history.replaceState(null, '', `/simulator/?mine=${encodeURIComponent(id)}`);
+      setShareLink(null);
+      return true;
+    },
+    [api],
+  );
+
   const openFromLocation = useCallback(async () => {
     const payload = sharePayload(window.location.hash);
-    const id = new URLSearchParams(window.location.search).get('scenario');
+    const params = new URLSearchParams(window.location.search);
+    const id = params.get('scenario');
+    const mineId = params.get('mine');
     if (payload) {
       const decoded = decodeShare(payload);
       if (decoded.ok) {
-        api.getState().open({ kind: 'shared', key: fingerprint(payload) }, decoded.value, { preferDraft: true });
+        // A share link (also how other pages hand a scenario over) always becomes a new entry in
+        // My scenarios and replaces nothing; the address then names that entry, so a reload does
+        // not add it again.
+        api.getState().create({ kind: 'shared', fingerprint: fingerprint(payload) }, decoded.value);
+        const opened = api.getState().source;
+        if (opened?.kind === 'mine') history.replaceState(null, '', `/simulator/?mine=${encodeURIComponent(opened.id)}`);
+        setNotice({ kind: 'info', text: 'Opened from a link as a new entry in My scenarios. Nothing else was changed.' });
         setLoading(false);
         return;
       }
       setNotice({ kind: 'error', text: decoded.error });
     } else if (id) {
       if (await openBuiltin(id, 'none')) return;
+    } else if (mineId) {
+      if (openMine(mineId, 'none')) {
+        setLoading(false);
+        return;
+      }
+      if (!api.getState().blocked) setNotice({ kind: 'error', text: 'That scenario is not in My scenarios in this browser (it may have been deleted, or saved in another browser).' });
     }
-    const last = api.getState().openLast();
-    // A built-in scenario is fetched again (it may have changed); its draft wins only if edited.
+    const last = api.getState().lastOpened();
+    // A built-in scenario is fetched again (it may have changed).
     if (last?.kind === 'builtin' && (await openBuiltin(last.id, 'replace'))) return;
-    if (last) {
+    if (last?.kind === 'mine' && openMine(last.id, 'replace')) {
       setLoading(false);
       return;
     }
     await openBuiltin(index.some((e) => e.id === DEFAULT_ID) ? DEFAULT_ID : (index[0]?.id ?? DEFAULT_ID), 'none');
-  }, [api, index, openBuiltin]);
+  }, [api, index, openBuiltin, openMine]);
+
+  // The first edit of a built-in makes it one of My scenarios: the address follows, so a reload
+  // shows the edit (the built-in's own address keeps opening the original).
+  useEffect(() => {
+    if (source?.kind !== 'mine') return;
+    const want = `?mine=${encodeURIComponent(source.id)}`;
+    if (window.location.search !== want) history.replaceState(null, '', `/simulator/${want}`);
+  }, [source]);
+
+  // Another tab changed My scenarios: merge the list; reload the open one if it was edited there later.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== DRAFTS_KEY && e.key !== null) return;
+      const before = api.getState().text;
+      api.getState().sync();
+      if (api.getState().text !== before) setNotice({ kind: 'info', text: 'This scenario was changed in another tab; its newest version is shown.' });
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [api]);
 
   useEffect(() => {
     void loadEngine();
@@ -160,15 +214,22 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
     };
   }, [openFromLocation]);
 
-  const openText = (src: ScenarioSource, body: string, message: string) => {
-    api.getState().open(src, body);
-    history.pushState(null, '', '/simulator/');
+  const openText = (origin: Origin, body: string, message: string) => {
+    api.getState().create(origin, body);
+    const opened = api.getState().source;
+    history.pushState(null, '', opened?.kind === 'mine' ? `/simulator/?mine=${encodeURIComponent(opened.id)}` : '/simulator/');
     setShareLink(null);
     setPanel(null);
     setNotice({ kind: 'info', text: message });
   };
 
-  const openTemplate = (t: ScenarioTemplate) => openText({ kind: 'template', id: t.id }, templateText(t), `Started from the template "${t.title}". Your edits are saved in this browser.`);
+  const undoDelete = (removed: MyScenario, reopen: boolean) => {
+    api.getState().restore(removed);
+    if (reopen) openMine(removed.id);
+    setNotice({ kind: 'info', text: `“${removed.name}” is back in My scenarios.` });
+  };
+
+  const openTemplate = (t: ScenarioTemplate) => openText({ kind: 'template', id: t.id }, templateText(t), `Started from the template "${t.title}" as a new entry in My scenarios.`);
 
   // ---- import, export, share --------------------------------------------------------------
   const importFile = async (file: File) => {
@@ -199,7 +260,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
       return;
     }
     const { simulate } = await loadEngine();
-    const sim: Simulation = simulate(body, { fixes: false });
+    const sim: Simulation = safeSimulate(simulate, body);
     if (!sim.ok) {
       const details = sim.issues.slice(0, 8).map((i) => `Line ${lineColumnOf(body, locateIssue(body, i).from).line}: ${i.path ? `${i.path}: ` : ''}${i.message}`);
       if (sim.issues.length > 8) details.push(`…and ${sim.issues.length - 8} more.`);
@@ -272,16 +333,35 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const complete = revealed === 'all';
   const title = sim?.scenario.title ?? titleOf(text) ?? 'Untitled scenario';
   const currentId = source?.kind === 'builtin' ? source.id : undefined;
+  const entry = source?.kind === 'mine' ? mine.find((m) => m.id === source.id) : undefined;
+  const builtinId = source?.kind === 'builtin' ? source.id : entry?.origin.kind === 'builtin' ? entry.origin.id : undefined;
   const edited = text !== original;
-  const sourceText = !source
-    ? ''
-    : source.kind === 'builtin'
-      ? 'Built-in scenario'
-      : source.kind === 'shared'
-        ? 'Opened from a share link'
-        : source.kind === 'file'
-          ? `Imported from ${source.name}`
-          : 'Started from a template';
+  const sourceText = !source ? '' : source.kind === 'builtin' ? 'Built-in scenario' : `My scenarios: “${entry?.name ?? title}” (${originText(entry?.origin)})`;
+  const savedText =
+    source?.kind !== 'mine'
+      ? ''
+      : saveProblem === 'full'
+        ? ' · NOT SAVED: this browser’s storage for the site is full. Export the scenario, or delete some of My scenarios.'
+        : saveProblem === 'unavailable'
+          ? ' · not saved: this browser does not let the site store data. Export the scenario to keep it.'
+          : ' · saved in this browser';
+  const revert = () => {
+    const before = text;
+    api.getState().revert();
+    setNotice({ kind: 'info', text: 'Reverted to the text as it was opened.', action: { label: 'Undo', run: () => (api.getState().setText(before), setNotice(null)) } });
+  };
+  const fallback = (error: Error) => (
+    <SimFailed
+      error={error}
+      text={text}
+      name={entry?.name ?? title}
+      builtinId={builtinId}
+      onBack={() => api.getState().backToWorking()}
+      onFresh={builtinId ? () => void openBuiltin(builtinId) : undefined}
+    />
+  );
+  const boundaryKey = `${opened}:${text}`;
+  const onBroken = () => api.getState().markBroken();
 
   return (
     <div
@@ -364,6 +444,28 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
       {panel === 'library' && (
         <section id="sim-library" className="panel" aria-labelledby="library-title">
           <h2 id="library-title">Scenarios</h2>
+          <MyScenarios
+            items={mine}
+            currentId={source?.kind === 'mine' ? source.id : undefined}
+            onOpen={(id) => {
+              setPanel(null);
+              setNotice(null);
+              openMine(id);
+            }}
+            onRename={(id, name) => api.getState().rename(id, name)}
+            onDuplicate={(id) => {
+              const copy = api.getState().duplicate(id);
+              if (copy) setNotice({ kind: 'info', text: 'Duplicated into a new entry of My scenarios.' });
+            }}
+            onDelete={(id) => {
+              const wasOpen = source?.kind === 'mine' && source.id === id;
+              const removed = api.getState().remove(id);
+              if (!removed) return;
+              if (wasOpen) void openBuiltin(removed.origin.kind === 'builtin' ? removed.origin.id : DEFAULT_ID);
+              setNotice({ kind: 'info', text: `Deleted “${removed.name}” from My scenarios.`, action: { label: 'Undo', run: () => undoDelete(removed, wasOpen) } });
+            }}
+          />
+          <h3 className="library__builtin-title">Built-in scenarios</h3>
           <Library
             index={index}
             currentId={currentId}
@@ -401,17 +503,46 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
           <section className="sim-scenario" aria-labelledby="scenario-title">
             <p className="sim-scenario__source">
               {sourceText}
-              {edited && ' · edited (saved in this browser)'}
+              {savedText}
               {restored && ' · your earlier edits were restored'}
-              {edited && (
+              {edited && source?.kind === 'mine' && (
                 <>
                   {' '}
-                  <button type="button" className="btn btn--small btn--ghost" onClick={() => api.getState().revert()}>
+                  <button type="button" className="btn btn--small btn--ghost" onClick={revert}>
                     Revert changes
                   </button>
                 </>
               )}
+              {entry?.origin.kind === 'builtin' && (
+                <>
+                  {' '}
+                  <a className="btn btn--small btn--ghost" href={`/simulator/?scenario=${entry.origin.id}`}>
+                    Open the original
+                  </a>
+                </>
+              )}
             </p>
+            {saveProblem === 'full' && source?.kind === 'mine' && (
+              <p className="notice notice--error" role="alert">
+                Your latest edits are only in this page: the browser refused to store them (storage full).{' '}
+                <button type="button" className="btn btn--small" onClick={() => downloadText(text, `${entry?.name ?? 'scenario'}.json`)}>
+                  Download your text
+                </button>
+              </p>
+            )}
+            {blocked && (
+              <HeldNotice
+                held={blocked.text}
+                name={blocked.name}
+                blocked
+                onOpen={() => {
+                  api.getState().openMine(blocked.id, { force: true });
+                  api.getState().unblock();
+                }}
+                onForget={() => api.getState().unblock()}
+              />
+            )}
+            {held !== undefined && <HeldNotice held={held} name={entry?.name ?? title} onOpen={() => (api.getState().setText(held), api.getState().dropHeld())} onForget={() => api.getState().dropHeld()} />}
             <h2 id="scenario-title">
               <InlineMarkdown text={title} />
             </h2>
@@ -428,6 +559,8 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
                 Run
               </h2>
               <Player stepCount={stepCount} onHelp={openHelp} />
+              <ErrorBoundary resetKey={boundaryKey} onError={onBroken} fallback={fallback}>
+              <RenderedMark ready={current !== undefined} ok={!!current?.ok} text={text} onRendered={(ok) => api.getState().markRendered(ok)} />
               {!sim ? (
                 <section className="outcome" aria-labelledby="outcome-heading">
                   <h3 id="outcome-heading">Outcome</h3>
@@ -447,7 +580,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
                     steps={steps}
                     current={step}
                     onSelect={(i) => api.getState().selectStep(i, stepCount)}
-                    staleNote={stale ? `The scenario has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}; these results are from its last valid version.` : undefined}
+                    staleNote={stale ? `The scenario has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}; these results are from the last valid version of this scenario (“${sim.scenario.title}”), not from the text in the editor.` : undefined}
                   />
                   {r && (
                     <section className="step" aria-labelledby="step-title">
@@ -471,13 +604,16 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
                   )}
                 </>
               )}
+              </ErrorBoundary>
             </section>
 
             <section className="sim-edit" aria-labelledby="edit-title">
               <h2 id="edit-title">Edit</h2>
               <p className="muted small">Every change runs again at once. <span className="drop-tip">Drop a .json file anywhere on the page to import it.</span></p>
               {rest ? (
-                <EditorPanel text={text} issues={issues} step={step} onSelectStep={(i) => api.getState().selectStep(i, stepCount)} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+                <ErrorBoundary resetKey={boundaryKey} onError={onBroken} fallback={fallback}>
+                  <EditorPanel text={text} issues={issues} step={step} onSelectStep={(i) => api.getState().selectStep(i, stepCount)} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+                </ErrorBoundary>
               ) : (
                 <p className="muted">Loading the editor…</p>
               )}
@@ -487,7 +623,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
       )}
 
       {sim && rest && (
-        <>
+        <ErrorBoundary resetKey={boundaryKey} onError={onBroken} fallback={fallback}>
           <section className="sim-wide" aria-labelledby="sequence-title">
             <h2 id="sequence-title">Sequence</h2>
             <SequencePanel scenario={sim.scenario} result={sim.result} current={step} />
@@ -496,7 +632,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
             <h2 id="timeline-title">Sessions over time</h2>
             <Timeline scenario={sim.scenario} result={sim.result} current={step} />
           </section>
-        </>
+        </ErrorBoundary>
       )}
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
       {dragging && (

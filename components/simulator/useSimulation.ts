@@ -36,6 +36,21 @@ export function useEngine(): EngineState {
   return state;
 }
 
+/**
+ * Runs the engine, turning a failure inside it (a bug, a stack overflow on a deeply nested
+ * text) into a located issue instead of an exception thrown during render.
+ * @example safeSimulate(simulate, '[[[[').ok // false
+ */
+export function safeSimulate(simulate: Engine['simulate'], text: string): Simulation {
+  try {
+    // The run on each keystroke skips fixes; the step on screen gets them from useStepFixes.
+    return simulate(text, { fixes: false });
+  } catch (e) {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { ok: false, issues: [{ path: '', message: `The simulator failed on this text (${what}). Your text is kept; change it, or go back to the last working version.` }] };
+  }
+}
+
 /** A run of the current text, plus the last valid run while the text has problems. */
 export interface Derived {
   /** The run of the text as it is now (undefined until the engine loads or when there is no text). */
@@ -53,7 +68,7 @@ export interface Derived {
  * @param resetKey identifies the open scenario: a different one never shows the old run
  */
 export function useSimulation(engine: EngineState, text: string, resetKey: string): Derived {
-  const current = useMemo(() => (engine.kind === 'ready' && text.trim() ? engine.simulate(text, { fixes: false }) : undefined), [engine, text]);
+  const current = useMemo(() => (engine.kind === 'ready' && text.trim() ? safeSimulate(engine.simulate, text) : undefined), [engine, text]);
   // Remember the last valid run (the "adjust state while rendering" pattern, not an effect).
   const [last, setLast] = useState<{ key: string; sim: Extract<Simulation, { ok: true }> } | undefined>(undefined);
   if (current?.ok && (last?.sim !== current || last.key !== resetKey)) setLast({ key: resetKey, sim: current });

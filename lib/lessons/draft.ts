@@ -147,19 +147,77 @@ export function addSlide(draft: LessonDraft, slide: Slide, after = draft.slides.
   return { ...draft, slides };
 }
 
+/** The localStorage key where a draft that could not be opened is kept, untouched. */
+export const DRAFT_ASIDE_KEY = 'sts-classroom-draft:aside';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const optional = (v: unknown, type: 'string' | 'number') => v === undefined || typeof v === type;
+
+/** Why a slide's fields do not have the types the builder renders, or undefined when they do. */
+function slideTypeProblem(s: unknown, i: number): string | undefined {
+  if (!isObj(s) || !(slideKinds as readonly string[]).includes(s.kind as string)) return `slide ${i + 1} is not a note, scenario or question`;
+  const bad = (field: string) => `slide ${i + 1}: "${field}" has the wrong type`;
+  if (!optional(s.notes, 'string')) return bad('notes');
+  switch (s.kind as SlideKind) {
+    case 'note':
+      return !optional(s.title, 'string') ? bad('title') : !optional(s.text, 'string') ? bad('text') : !optional(s.note, 'string') ? bad('note') : undefined;
+    case 'scenario':
+      if (typeof s.scenario !== 'string') return bad('scenario');
+      if (!Array.isArray(s.steps) || !s.steps.every((x) => typeof x === 'string')) return bad('steps');
+      return !optional(s.prompt, 'string') ? bad('prompt') : undefined;
+    case 'question':
+      if (typeof s.stem !== 'string') return bad('stem');
+      if (!Array.isArray(s.options) || !s.options.every((o) => isObj(o) && typeof o.text === 'string')) return bad('options');
+      if (typeof s.answer !== 'number') return bad('answer');
+      if (!optional(s.explanation, 'string')) return bad('explanation');
+      return s.proof !== undefined && !(isObj(s.proof) && typeof s.proof.scenario === 'string' && typeof s.proof.step === 'string') ? bad('proof') : undefined;
+  }
+}
+
+/** What a stored draft turned out to be. */
+export type StoredDraft = { kind: 'none' } | { kind: 'ok'; draft: LessonDraft } | { kind: 'aside'; reason: string };
+
+/**
+ * Reads the stored draft text. A half-written draft (empty texts, too few options) opens; one
+ * from a newer format, or whose fields have types the builder cannot show, is NOT opened (it
+ * would fail on every visit, or be silently rewritten): the caller keeps it aside and says so.
+ * @param raw the stored text (null when there is none)
+ * @example loadDraft(localStorage.getItem(DRAFT_KEY))
+ */
+export function loadDraft(raw: string | null): StoredDraft {
+  if (raw === null || raw === '' || raw === 'null') return { kind: 'none' };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { kind: 'aside', reason: 'it is not valid JSON' };
+  }
+  if (!isObj(value)) return { kind: 'aside', reason: 'it is not a lesson' };
+  if (value.format !== undefined && value.format !== LESSON_FORMAT)
+    return { kind: 'aside', reason: `it is in the format ${JSON.stringify(value.format).slice(0, 40)}, which this version of the site does not read (it reads ${LESSON_FORMAT})` };
+  for (const f of ['id', 'title', 'summary'] as const) if (!optional(value[f], 'string')) return { kind: 'aside', reason: `its "${f}" has the wrong type` };
+  if (!optional(value.minutes, 'number')) return { kind: 'aside', reason: 'its "minutes" has the wrong type' };
+  if (!Array.isArray(value.slides) || value.slides.length === 0) return { kind: 'aside', reason: 'it has no slides' };
+  for (const [i, sl] of value.slides.entries()) {
+    const problem = slideTypeProblem(sl, i);
+    if (problem) return { kind: 'aside', reason: problem };
+  }
+  return { kind: 'ok', draft: { ...emptyDraft(), ...value, format: LESSON_FORMAT } as LessonDraft };
+}
+
 /**
  * Reads a stored draft leniently: any object shaped like a lesson (a slides array of known
- * kinds) is kept, even if not yet valid, so a half-written draft survives a reload.
+ * kinds, fields of the right types) is kept, even if not yet valid, so a half-written draft
+ * survives a reload.
  * @param value parsed JSON from storage
- * @returns the draft, or undefined when it is not a draft at all
+ * @returns the draft, or undefined when it is not a draft the builder can show
  * @example readDraft(JSON.parse(localStorage.getItem(DRAFT_KEY)))
  */
 export function readDraft(value: unknown): LessonDraft | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const v = value as Partial<LessonDraft>;
-  if (!Array.isArray(v.slides) || !v.slides.length) return undefined;
-  if (!v.slides.every((s) => s && typeof s === 'object' && (slideKinds as readonly string[]).includes((s as Slide).kind))) return undefined;
-  return { ...emptyDraft(), ...v, format: LESSON_FORMAT } as LessonDraft;
+  if (!isObj(value)) return undefined;
+  const r = loadDraft(JSON.stringify({ ...value, format: value.format ?? LESSON_FORMAT }));
+  return r.kind === 'ok' ? r.draft : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * A deliberately small markdown subset for slide text: paragraphs, `- ` lists, **bold**,
- * *italic*, `code` and [links](/notes/x/). It returns a tree, never HTML, so slide text
+ * *italic*, `code` and [links](/notes/x/) to this site's pages. It returns a tree, never HTML, so slide text
  * from a shared link cannot inject markup.
  */
 
@@ -15,11 +15,29 @@ export type Inline =
 /** A block of slide text. */
 export type Block = { kind: 'paragraph'; children: Inline[] } | { kind: 'list'; items: Inline[][] };
 
-/** Only site-relative and https links survive; anything else stays plain text. */
-function safeHref(href: string): string | undefined {
-  if (/^\/(?!\/)/.test(href) || /^#/.test(href)) return href;
-  if (/^https:\/\/[^\s]+$/i.test(href)) return href;
-  return undefined;
+/** A stand-in origin for resolving links: a link survives only if it stays on it. */
+const SITE = 'https://site.invalid';
+
+/**
+ * Only links to a path on this site (or a fragment of this page) survive; anything else stays
+ * plain text. A link from a shared lesson is the author's text, so it is resolved the way a
+ * browser would (`/\evil.example` is `//evil.example`, another host) rather than matched by
+ * pattern.
+ * @example safeHref('/notes/x/') // '/notes/x/'; safeHref('/\\evil.example') // undefined
+ */
+export function safeHref(href: string): string | undefined {
+  // Backslashes, spaces and control characters have no place in our own links.
+  if (/[\\\s\u0000-\u001f\u007f]/.test(href)) return undefined;
+  if (/^#[\w-]*$/.test(href)) return href;
+  if (!href.startsWith('/')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(href, SITE);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== SITE) return undefined;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 const inlinePattern = /`([^`]+)`|\*\*(.+?)\*\*|\*([^*\s][^*]*?)\*|\[([^\]]+)\]\(([^)\s]+)\)/;

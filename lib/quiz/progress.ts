@@ -251,5 +251,39 @@ export function importProgress(text: string): { ok: true; data: ProgressData; dr
   const out = migrateProgress(json.progress, version);
   if (out.kind === 'too-new') return { ok: false, message: `The file was written by a newer version of this site (layout ${out.version}); this one reads up to ${PROGRESS_VERSION}.` };
   if (out.kind === 'unreadable') return { ok: false, message: `The file could not be read: ${out.reason}.` };
+  const kept = Object.keys(out.data.stats).length + Object.keys(out.data.cards).length + out.data.exams.length;
+  // A file whose every entry is damaged would replace real progress with nothing: refuse it.
+  if (out.dropped > 0 && kept === 0) return { ok: false, message: `None of the file's ${out.dropped} entries could be read. Nothing was changed.` };
   return { ok: true, data: out.data, dropped: out.dropped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two tabs
+
+const reviewedAt = (c: StoredCard | undefined): number => (c ? (c.last_review ?? 0) : -1);
+
+/**
+ * Merges progress saved by another tab into this tab's: per question, the later answer wins;
+ * per card, the later review wins; exams are united by time; counters take the higher value
+ * (so no seed is used twice). Nothing either tab recorded is lost.
+ * @param mine this tab's progress
+ * @param theirs what another tab saved
+ * @returns the merged progress
+ * @example mergeProgress(a, b).stats // every question either tab answered
+ */
+export function mergeProgress(mine: ProgressData, theirs: ProgressData): ProgressData {
+  const stats = { ...mine.stats };
+  for (const [ref, st] of Object.entries(theirs.stats)) {
+    const cur = stats[ref];
+    if (!cur || st.last > cur.last || (st.last === cur.last && st.seen > cur.seen)) stats[ref] = st;
+  }
+  const cards = { ...mine.cards };
+  for (const [ref, c] of Object.entries(theirs.cards)) if (reviewedAt(c) > reviewedAt(cards[ref])) cards[ref] = c;
+  const byAt = new Map<number, ExamRecord>();
+  for (const e of [...mine.exams, ...theirs.exams]) byAt.set(e.at, e);
+  const exams = [...byAt.values()].sort((a, b) => a.at - b.at).slice(-20);
+  const counters = { ...mine.counters };
+  for (const k of Object.keys(counters) as (keyof Counters)[]) counters[k] = Math.max(mine.counters[k], theirs.counters[k]);
+  const exam = !mine.exam ? theirs.exam : !theirs.exam ? mine.exam : theirs.exam.startedAt > mine.exam.startedAt ? theirs.exam : mine.exam;
+  return { stats, cards, exam, exams, counters };
 }

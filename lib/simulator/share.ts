@@ -2,7 +2,7 @@
  * Share links: the scenario text, deflated and base64url-encoded into the URL fragment
  * (`/simulator/#s=…`), so it never reaches a server.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { type Result, err, ok } from '../result';
 
 function toBase64url(bytes: Uint8Array): string {
@@ -39,18 +39,58 @@ export function encodeShare(text: string): string {
   return toBase64url(deflateSync(strToU8(compact(text)), { level: 9 }));
 }
 
+/** The most a share link may unpack to (bytes): far above any real scenario, far below what hurts a tab. */
+export const MAX_SHARE_BYTES = 1_000_000;
+
 /**
- * Decodes a share link's payload back to scenario text, pretty-printed when it is JSON.
- * @returns the text, or why the link is broken
+ * Inflates raw deflate data, stopping as soon as the output would pass `limit` bytes, so a small
+ * link that unpacks to gigabytes (a "deflate bomb") costs at most `limit` bytes of memory.
+ * @returns the bytes, 'too-large', or 'damaged'
+ */
+export function inflateCapped(bytes: Uint8Array, limit: number): Uint8Array | 'too-large' | 'damaged' {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let over = false;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => {
+    size += chunk.length;
+    if (size > limit) over = true;
+    else parts.push(chunk);
+    if (final) done = true;
+  });
+  try {
+    // Small input slices bound how much one push can produce (deflate expands at most ~1032x).
+    for (let i = 0; i < bytes.length && !over; i += 512) inflater.push(bytes.subarray(i, i + 512), i + 512 >= bytes.length);
+  } catch {
+    return over ? 'too-large' : 'damaged';
+  }
+  if (over) return 'too-large';
+  if (!done) return 'damaged';
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * Decodes a share link's payload back to scenario text, pretty-printed when it is JSON. Never
+ * throws, and never unpacks more than MAX_SHARE_BYTES.
+ * @returns the text, or why the link cannot be opened
  */
 export function decodeShare(payload: string): Result<string, string> {
   const bytes = fromBase64url(payload);
   if (!bytes || bytes.length === 0) return err('The link is damaged: its scenario data is not valid base64url.');
+  const raw = inflateCapped(bytes, MAX_SHARE_BYTES);
+  if (raw === 'too-large') return err(`The link holds more than ${MAX_SHARE_BYTES / 1_000_000} MB of scenario text once unpacked, more than any scenario needs; it was not opened.`);
+  if (raw === 'damaged') return err('The link is damaged: its scenario data does not decompress (was it cut short?).');
   let text: string;
   try {
-    text = strFromU8(inflateSync(bytes));
+    text = strFromU8(raw);
   } catch {
-    return err('The link is damaged: its scenario data does not decompress (was it cut short?).');
+    return err('The link is damaged: its scenario data is not text.');
   }
   try {
     return ok(JSON.stringify(JSON.parse(text), null, 2));

@@ -10,7 +10,7 @@ import { persist, type PersistStorage, type StorageValue } from 'zustand/middlew
 import type { ExamSession } from '@/lib/quiz/exam';
 import { needsCard, ratingFor, type Confidence } from '@/lib/quiz/grade';
 import { recordAnswer } from '@/lib/quiz/mastery';
-import { emptyProgress, migrateProgress, PROGRESS_VERSION, repairProgress, type Counters, type ExamRecord, type ProgressData } from '@/lib/quiz/progress';
+import { emptyProgress, mergeProgress, migrateProgress, PROGRESS_VERSION, repairProgress, type Counters, type ExamRecord, type ProgressData } from '@/lib/quiz/progress';
 import { reviewCard } from '@/lib/quiz/schedule';
 import type { Topic } from '@/lib/quiz/topics';
 
@@ -55,9 +55,15 @@ export interface ProgressState extends ProgressData {
   /** Erases all progress. */
   resetProgress(): void;
   dismissNotice(): void;
+  /** Merges what another tab stored (the `storage` event's new value) into this tab's progress. */
+  syncFrom(raw: string | null): void;
 }
 
 type Persisted = ProgressData;
+
+/** JSON that does not depend on key order. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
 
 /** The saved part of the state (what export writes and localStorage keeps). */
 export function progressDataOf(s: ProgressState): ProgressData {
@@ -195,6 +201,24 @@ export function createProgressStore(options: ProgressStoreOptions = {}): StoreAp
         },
         dismissNotice() {
           set({ notice: null });
+        },
+        syncFrom(raw) {
+          // Another tab saved: merge its progress into ours (never last-writer-wins of the blob).
+          if (!raw || !get().hydrated) return;
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(raw);
+          } catch {
+            return;
+          }
+          if (typeof parsed !== 'object' || parsed === null || !('state' in parsed)) return;
+          const { state, version } = parsed as { state: unknown; version?: unknown };
+          const out = migrateProgress(state, typeof version === 'number' ? version : PROGRESS_VERSION);
+          if (out.kind !== 'ok') return;
+          const mine = progressDataOf(get());
+          const merged = mergeProgress(mine, out.data);
+          // Only a real change is stored: otherwise two tabs would echo the same data back and forth.
+          if (canonical(merged) !== canonical(mine)) set(merged);
         },
       }),
       {

@@ -71,7 +71,7 @@ test('edits to an error and back, in the form and in the JSON, and keeps the dra
   // Then the problem is listed and marked inline, and the last valid results stay, marked as such
   await expect(page.getByText('1 problem in the scenario')).toBeVisible();
   await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
-  await expect(outcome(page)).toContainText('these results are from its last valid version');
+  await expect(outcome(page)).toContainText('these results are from the last valid version of this scenario (“A vendor role guarded by an ExternalId”)');
 
   // And a reload loses nothing: the broken text is still there
   await page.reload();
@@ -195,7 +195,7 @@ test('a share link carries the edited scenario to a fresh browser', async ({ pag
   const errors = watchErrors(page2);
   await page2.goto(link);
   await expect(outcomeItem(page2, 1)).toContainText('Credentials issued');
-  await expect(page2.getByText('Opened from a share link')).toBeVisible();
+  await expect(page2.getByText(/My scenarios: “.*” \(opened from a link\)/)).toBeVisible();
   await expect(page2.getByLabel('ExternalId', { exact: true })).toHaveValue('Cust-7f3a9c21');
   // A damaged link says so instead of failing silently
   await page2.goto('/simulator/#s=AAAA');
@@ -259,8 +259,8 @@ test('adds a role from aws iam get-role output (URL-encoded trust policy)', asyn
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`stays accessible in every state (${colorScheme})`, async ({ page }) => {
-    // Full axe scans of a large page (diagram, editor, library) take a while.
-    test.setTimeout(60_000);
+    // Full axe scans of a large page (diagram, editor, library with My scenarios) take a while.
+    test.setTimeout(120_000);
     const errors = watchErrors(page);
     await page.emulateMedia({ colorScheme });
     await open(page, 'web-identity-then-chain');

@@ -32,7 +32,7 @@ describe('SimulatorApp', () => {
     window.localStorage.clear();
   });
 
-  it('opens ?scenario=<id>, runs it, and shows every outcome', async () => {
+  it('opens ?scenario=<id>, runs it, and shows every outcome', { timeout: 20_000 }, async () => {
     await renderAt('/simulator/?scenario=cross-account-external-id');
     expect(outcomeLines()).toEqual([
       '1AssumeRoleno-external-idAccessDenied',
@@ -43,20 +43,23 @@ describe('SimulatorApp', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'A vendor role guarded by an ExternalId' })).toBeTruthy();
     for (const name of ['Play', 'Step forward', 'Step back', 'Restart', 'Share']) expect(screen.getByRole('button', { name })).toBeTruthy();
     // The diagram wrapper rendered the (mocked) SVG with a description
-    await waitFor(() => expect(screen.getByRole('img', { name: /Sequence diagram of 4 steps/ })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('img', { name: /Sequence diagram of 4 steps/ })).toBeTruthy(), { timeout: 5000 });
   });
 
-  it('re-runs at once when the form changes, and keeps the draft in localStorage', async () => {
+  it('re-runs at once when the form changes, and keeps the edit in My scenarios', { timeout: 20_000 }, async () => {
     await renderAt('/simulator/?scenario=cross-account-external-id');
     fireEvent.change(await screen.findByLabelText('ExternalId'), { target: { value: 'Cust-7f3a9c21' } });
     expect(outcomeLines()[0]).toContain('Credentials issued');
-    const stored = JSON.parse(window.localStorage.getItem(DRAFTS_KEY)!) as { last: string; drafts: Record<string, { text: string }> };
-    expect(stored.last).toBe('builtin:cross-account-external-id');
-    expect(stored.drafts[stored.last]!.text).toContain('"ExternalId": "Cust-7f3a9c21"');
-    expect(screen.getByText(/edited \(saved in this browser\)/)).toBeTruthy();
+    // The edit is a copy in My scenarios; the built-in is not overwritten
+    const stored = JSON.parse(window.localStorage.getItem(DRAFTS_KEY)!) as { last: { kind: string; id: string }; mine: Record<string, { text: string; origin: unknown }> };
+    expect(stored.last.kind).toBe('mine');
+    expect(stored.mine[stored.last.id]!.text).toContain('"ExternalId": "Cust-7f3a9c21"');
+    expect(stored.mine[stored.last.id]!.origin).toEqual({ kind: 'builtin', id: 'cross-account-external-id' });
+    expect(screen.getByText(/saved in this browser/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the original' }).getAttribute('href')).toBe('/simulator/?scenario=cross-account-external-id');
   });
 
-  it('steps with the player buttons and the keyboard, and plays gate by gate', async () => {
+  it('steps with the player buttons and the keyboard, and plays gate by gate', { timeout: 20_000 }, async () => {
     await renderAt('/simulator/?scenario=cross-account-external-id');
     const player = screen.getByRole('group', { name: 'Playback' });
     fireEvent.click(screen.getByRole('button', { name: 'Step forward' }));
@@ -87,7 +90,9 @@ describe('SimulatorApp', () => {
     const text = scenarioText('cross-account-external-id').replace('"RoleSessionName": "audit"\n      },', '"RoleSessionName": "audit",\n        "ExternalId": "Cust-7f3a9c21"\n      },');
     await renderAt(`/simulator/#s=${encodeShare(text)}`);
     expect(outcomeLines()[0]).toContain('Credentials issued');
-    expect(screen.getByText('Opened from a share link')).toBeTruthy();
+    expect(screen.getByText(/My scenarios: “A vendor role guarded by an ExternalId” \(opened from a link\)/)).toBeTruthy();
+    // The address now names the new entry, so a reload does not add it again
+    expect(window.location.search).toMatch(/^\?mine=/);
   });
 
   it('lists validation problems at their line, underlines them in the editor, and keeps the text', { timeout: 20_000 }, async () => {
@@ -129,7 +134,7 @@ describe('SimulatorApp', () => {
     // A valid scenario file opens
     drop('mine.json', scenarioText('role-chaining-one-hour'));
     await screen.findByText('Opened mine.json.');
-    expect(screen.getByText('Imported from mine.json')).toBeTruthy();
+    expect(screen.getByText(/\(imported from mine\.json\)/)).toBeTruthy();
   });
 
   it('reopens the last scenario on a plain /simulator/ visit, fetching a built-in one afresh', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSlide, draftKey, emptyDraft, exportFileName, moveSlide, newSlide, placeholders, readDraft, removeSlide, updateSlide } from '@/lib/lessons/draft';
-import { parseBlocks, parseInline, plainText } from '@/lib/lessons/markdown';
+import { addSlide, draftKey, emptyDraft, exportFileName, loadDraft, moveSlide, newSlide, placeholders, readDraft, removeSlide, updateSlide } from '@/lib/lessons/draft';
+import { parseBlocks, parseInline, plainText, safeHref } from '@/lib/lessons/markdown';
 import { learnHref, noteHref, noteSections, noteSlugs } from '@/lib/lessons/notes';
 import { parseLesson } from '@/lib/lessons/schema';
 import { createPresenterStore, formatElapsed, timerElapsed } from '@/lib/stores/presenterStore';
@@ -15,10 +15,29 @@ describe('slide markup', () => {
     ]);
   });
 
-  it('keeps only site and https links; anything else stays text', () => {
+  it.each([
+    ['/notes/x/', '/notes/x/'],
+    ['/notes/x/?a=1#part', '/notes/x/?a=1#part'],
+    ['#part', '#part'],
+    ['/notes/../quiz/', '/quiz/'],
+    // The browser reads a backslash as a slash: this is //evil.example, another host
+    ['/\\evil.example', undefined],
+    ['/\\/evil.example', undefined],
+    ['//evil.example/', undefined],
+    ['/%5Cevil.example', '/%5Cevil.example'],
+    ['https://evil.example/', undefined],
+    ['javascript:alert(1)', undefined],
+    ['/notes/\tx', undefined],
+    ['notes/x', undefined],
+  ])('the lesson link filter resolves %s the way a browser does (same-origin paths only)', (href, expected) => {
+    expect(safeHref(href)).toBe(expected);
+  });
+
+  it('keeps only links to this site; anything else stays text', () => {
     expect(parseInline('[n](/notes/x/)')).toEqual([{ kind: 'link', href: '/notes/x/', children: [{ kind: 'text', text: 'n' }] }]);
     expect(parseInline('[x](javascript:alert(1))')[0]).toMatchObject({ kind: 'text' });
     expect(parseInline('[x](//evil.example/)')[0]).toMatchObject({ kind: 'text' });
+    expect(parseInline('[x](/\\evil.example)')[0]).toMatchObject({ kind: 'text' });
     expect(plainText('Use **BoolIfExists**, not *Bool*.')).toBe('Use BoolIfExists, not Bool.');
   });
 });
@@ -110,5 +129,25 @@ describe('presenter store', () => {
     s().resetTimer();
     expect(s().timer).toEqual({ startedAt: null, elapsedMs: 0 });
     expect(formatElapsed(3_725_000)).toBe('1:02:05');
+  });
+});
+
+describe('the lesson builder draft in storage', () => {
+  const note = { kind: 'note', title: 'T', text: 'x' };
+  it.each([
+    ['nothing stored', null, 'none'],
+    ['a half-written draft (empty texts)', JSON.stringify({ title: '', slides: [{ kind: 'note', title: '', text: '' }] }), 'ok'],
+    ['a draft from a newer format', JSON.stringify({ format: 'sts-lesson/v2', slides: [note] }), 'aside'],
+    ['a title that is a number', JSON.stringify({ title: 5, slides: [note] }), 'aside'],
+    ['a note whose text is an object', JSON.stringify({ slides: [{ kind: 'note', title: 'T', text: { a: 1 } }] }), 'aside'],
+    ['question options that are strings', JSON.stringify({ slides: [{ kind: 'question', stem: 's', options: ['a', 'b'], answer: 0 }] }), 'aside'],
+    ['scenario steps that are not a list', JSON.stringify({ slides: [{ kind: 'scenario', scenario: 'x', steps: 'a' }] }), 'aside'],
+    ['slides that are not a list', JSON.stringify({ slides: {} }), 'aside'],
+    ['text that is not JSON', '{"slides": [', 'aside'],
+  ])('%s: %s', (_name, raw, kind) => {
+    // Given what a browser has stored, the builder opens it only when it can show it
+    const r = loadDraft(raw);
+    expect(r.kind).toBe(kind);
+    if (r.kind === 'aside') expect(r.reason.length).toBeGreaterThan(5);
   });
 });

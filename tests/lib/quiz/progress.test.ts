@@ -79,5 +79,11 @@ describe('saved progress', () => {
     expect(importProgress('{not json')).toEqual({ ok: false, message: 'The file is not valid JSON.' });
     expect(importProgress('{"format":"something-else"}')).toMatchObject({ ok: false });
     expect(importProgress(JSON.stringify({ format: 'sts-quiz-progress', version: 9, progress: {} }))).toMatchObject({ ok: false, message: expect.stringContaining('newer version') });
+    expect(importProgress(JSON.stringify({ format: 'sts-quiz-progress', version: 2, progress: 'nope' }))).toMatchObject({ ok: false });
+  });
+
+  it('refuses a file whose every entry is damaged, so it cannot replace real progress with nothing', () => {
+    const broken = { stats: { 'not a ref': { seen: 'x' }, 'b:a': { topic: 'no-such-topic', seen: 1 } }, cards: {}, exam: null, exams: [], counters: { practice: 0, generated: 0, predict: 0, exam: 0 } };
+    expect(importProgress(JSON.stringify({ format: 'sts-quiz-progress', version: 2, progress: broken }))).toEqual({ ok: false, message: 'None of the file\'s 2 entries could be read. Nothing was changed.' });
   });
 });

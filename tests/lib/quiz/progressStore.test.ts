@@ -119,3 +119,34 @@ describe('progress store', () => {
     expect([store.getState().takeSeed('exam'), store.getState().takeSeed('exam'), store.getState().takeSeed('predict')]).toEqual([0, 1, 0]);
   });
 });
+
+describe('progress store: two tabs', () => {
+  it('5 answers in tab A survive 1 answer in tab B (merged per question on the storage event)', async () => {
+    // Given two tabs of one browser profile
+    const storage = memoryStorage();
+    const a = await open(storage);
+    const b = await open(storage);
+    // When tab A answers five questions and tab B (loaded before them) answers one
+    for (let i = 0; i < 5; i++) a.getState().record({ ref: `b:q${i}`, topic: 'mfa', correct: i % 2 === 0, now: T0 + i });
+    const afterA = storage.getItem(PROGRESS_STORAGE_KEY);
+    b.getState().syncFrom(afterA);
+    b.getState().record({ ref: 'b:q9', topic: 'mfa', correct: false, now: T0 + 100 });
+    a.getState().syncFrom(storage.getItem(PROGRESS_STORAGE_KEY));
+    // Then both tabs, and storage, hold all six answers
+    const refs = (s: typeof a) => Object.keys(s.getState().stats).sort();
+    expect(refs(a)).toEqual(['b:q0', 'b:q1', 'b:q2', 'b:q3', 'b:q4', 'b:q9']);
+    expect(refs(b)).toEqual(refs(a));
+    expect(Object.keys((JSON.parse(storage.getItem(PROGRESS_STORAGE_KEY)!) as { state: { stats: object } }).state.stats)).toHaveLength(6);
+  });
+
+  it('keeps the later answer to the same question, and ignores junk or a newer layout from the other tab', async () => {
+    const storage = memoryStorage();
+    const a = await open(storage);
+    a.getState().record({ ref: 'b:q1', topic: 'mfa', correct: true, now: T0 + 50 });
+    const older = JSON.stringify({ state: { stats: { 'b:q1': { topic: 'mfa', seen: 1, correct: 0, recent: [false], last: T0 } }, cards: {}, exam: null, exams: [], counters: { practice: 0, generated: 0, predict: 0, exam: 0 } }, version: 2 });
+    a.getState().syncFrom(older);
+    expect(a.getState().stats['b:q1']!.last).toBe(T0 + 50);
+    for (const junk of ['not json', '{"nope":1}', JSON.stringify({ state: {}, version: 99 }), null]) a.getState().syncFrom(junk);
+    expect(Object.keys(a.getState().stats)).toEqual(['b:q1']);
+  });
+});

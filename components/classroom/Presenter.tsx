@@ -17,6 +17,7 @@ import { Timer } from './Timer';
 import { useAnnouncement } from './useAnnouncer';
 import { useStickyBar } from './useStickyBar';
 import { useLessonDigests } from './useDigests';
+import { withBase } from '@/lib/content/basePath';
 
 const randomId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p-${Math.random().toString(36).slice(2)}`);
 
@@ -176,7 +177,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
   });
 
   const s = store.getState();
-  const absoluteStudent = typeof window === 'undefined' ? studentHref : new URL(studentHref, window.location.origin).href;
+  const absoluteStudent = typeof window === 'undefined' ? studentHref : new URL(withBase(studentHref), window.location.origin).href;
 
   return (
     <div className="cr-presenter">
@@ -251,7 +252,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
             >
               Copy
             </button>
-            <a className="btn" href={studentHref} target="_blank" rel="noreferrer">
+            <a className="btn" href={withBase(studentHref)} target="_blank" rel="noreferrer">
               Open
             </a>
           </div>

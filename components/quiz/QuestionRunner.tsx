@@ -9,6 +9,7 @@ import { ConfidencePicker } from './ConfidencePicker';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
 import { QuestionCard } from './QuestionCard';
 import { useQuizKeys } from './useQuizKeys';
+import { withBase } from '@/lib/content/basePath';
 
 /** Keys that work while answering a question with instant feedback. */
 export const answeringKeys: readonly KeyHelp[] = [
@@ -24,13 +25,13 @@ export function AnswerLinks({ runHref, note, source }: { runHref?: string; note:
     <ul className="quiz-links">
       {runHref && (
         <li>
-          <a className="quiz-button quiz-button--secondary" href={runHref}>
+          <a className="quiz-button quiz-button--secondary" href={withBase(runHref)}>
             Run it in the simulator
           </a>
         </li>
       )}
       <li>
-        <a href={noteHref(note)}>Read the study note</a>
+        <a href={withBase(noteHref(note))}>Read the study note</a>
       </li>
       {source && (
         <li>

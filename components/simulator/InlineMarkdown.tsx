@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { withBase } from '@/lib/content/basePath';
 
 /**
  * Renders the small Markdown subset scenario summaries use: `code`, **bold**, *emphasis* and
@@ -15,7 +16,7 @@ export function InlineMarkdown({ text }: { text: string }) {
     if (m[1] !== undefined) out.push(<code key={k++}>{m[1]}</code>);
     else if (m[2] !== undefined) out.push(<strong key={k++}>{m[2]}</strong>);
     else if (m[3] !== undefined) out.push(<em key={k++}>{m[3]}</em>);
-    else out.push(<a key={k++} href={m[5]}>{m[4]}</a>);
+    else out.push(<a key={k++} href={m[5] === undefined ? undefined : withBase(m[5])}>{m[4]}</a>);
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(<Fragment key={k}>{text.slice(last)}</Fragment>);

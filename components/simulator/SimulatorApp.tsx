@@ -25,6 +25,7 @@ import { Timeline } from './Timeline';
 import { TraceText } from './TraceText';
 import { loadEngine, useEngine, useSimulation } from './useSimulation';
 import { useReducedMotion } from './useTheme';
+import { withBase } from '@/lib/content/basePath';
 
 /** A message shown under the toolbar. */
 type Notice = { kind: 'info' | 'error'; text: string; details?: string[]; action?: { label: string; run: () => void } };
@@ -35,7 +36,7 @@ type Panel = 'library' | 'aws' | null;
 const DEFAULT_ID = 'cross-account-external-id';
 
 async function fetchBuiltin(id: string): Promise<string> {
-  const res = await fetch(`/simulator/scenarios/${id}.json`);
+  const res = await fetch(withBase(`/simulator/scenarios/${id}.json`));
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return res.text();
 }
@@ -106,8 +107,8 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
       try {
         const body = await fetchBuiltin(id);
         api.getState().open({ kind: 'builtin', id }, body, { preferDraft: true });
-        if (how === 'push') history.pushState(null, '', `/simulator/?scenario=${id}`);
-        if (how === 'replace') history.replaceState(null, '', `/simulator/?scenario=${id}`);
+        if (how === 'push') history.pushState(null, '', withBase(`/simulator/?scenario=${id}`));
+        if (how === 'replace') history.replaceState(null, '', withBase(`/simulator/?scenario=${id}`));
         setShareLink(null);
         return true;
       } catch (e) {
@@ -158,7 +159,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
 
   const openText = (src: ScenarioSource, body: string, message: string) => {
     api.getState().open(src, body);
-    history.pushState(null, '', '/simulator/');
+    history.pushState(null, '', withBase('/simulator/'));
     setShareLink(null);
     setPanel(null);
     setNotice({ kind: 'info', text: message });
@@ -225,7 +226,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   };
 
   const share = async () => {
-    const link = shareUrl(window.location.origin, text);
+    const link = shareUrl(window.location.origin + withBase(''), text);
     setShareLink({ url: link, text });
     try {
       await navigator.clipboard.writeText(link);

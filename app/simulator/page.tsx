@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { SimulatorApp } from '@/components/simulator/SimulatorApp';
 import { buildScenarioIndex } from '@/lib/content/scenarioIndex';
 import './simulator.css';
+import { NeedsJavaScript } from '@/components/layout/NeedsJavaScript';
 
 export const metadata: Metadata = {
   title: 'Simulator',
@@ -23,6 +24,7 @@ export default function SimulatorPage() {
           Open a scenario, change it, and watch STS decide, step by step. Every check is explained, every error is the one AWS returns. Nothing leaves your browser.
         </p>
       </header>
+      <NeedsJavaScript what="The simulator" hide=".sim" />
       <SimulatorApp index={index} />
     </div>
   );

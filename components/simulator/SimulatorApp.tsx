@@ -32,6 +32,29 @@ type Notice = { kind: 'info' | 'error'; text: string; details?: string[]; action
 
 type Panel = 'library' | 'aws' | null;
 
+const HIDE_KEY = 'sts-sim:hide-outcomes';
+
+/** Self-study: "Hide outcomes until played", remembered in this browser. */
+function useHideOutcomes(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    try {
+      setOn(localStorage.getItem(HIDE_KEY) === '1');
+    } catch {
+      // Storage off: the option starts off.
+    }
+  }, []);
+  const set = (v: boolean) => {
+    setOn(v);
+    try {
+      localStorage.setItem(HIDE_KEY, v ? '1' : '0');
+    } catch {
+      // Storage off: the choice lasts for this page only.
+    }
+  };
+  return [on, set];
+}
+
 /** The default scenario for a first visit. */
 const DEFAULT_ID = 'cross-account-external-id';
 
@@ -71,6 +94,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const restored = useScenarioStore((s) => s.restored);
   const storeStep = useScenarioStore((s) => s.step);
   const revealed = useScenarioStore((s) => s.revealed);
+  const [hideOutcomes, setHideOutcomes] = useHideOutcomes();
   const engine = useEngine();
   const { current, shown, stale } = useSimulation(engine, text, source ? sourceKey(source) : '');
   const reduced = useReducedMotion();
@@ -440,7 +464,19 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
                 </section>
               ) : (
                 <>
+                  <label className="outcome__hide">
+                    <input
+                      type="checkbox"
+                      checked={hideOutcomes}
+                      onChange={(e) => {
+                        setHideOutcomes(e.currentTarget.checked);
+                        if (e.currentTarget.checked) api.getState().restart();
+                      }}
+                    />{' '}
+                    Hide outcomes until played
+                  </label>
                   <OutcomeList
+                    hideAfter={hideOutcomes ? (complete ? step : step - 1) : undefined}
                     steps={steps}
                     current={step}
                     onSelect={(i) => api.getState().selectStep(i, stepCount)}

@@ -25,7 +25,7 @@ import { Timeline } from './Timeline';
 import { TraceText } from './TraceText';
 import { loadEngine, useEngine, useSimulation } from './useSimulation';
 import { useReducedMotion } from './useTheme';
-import { withBase } from '@/lib/content/basePath';
+import { basePath, withBase } from '@/lib/content/basePath';
 
 /** A message shown under the toolbar. */
 type Notice = { kind: 'info' | 'error'; text: string; details?: string[]; action?: { label: string; run: () => void } };
@@ -250,7 +250,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   };
 
   const share = async () => {
-    const link = shareUrl(window.location.origin + withBase(''), text);
+    const link = shareUrl(window.location.origin + basePath, text);
     setShareLink({ url: link, text });
     try {
       await navigator.clipboard.writeText(link);

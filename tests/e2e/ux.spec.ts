@@ -52,11 +52,12 @@ test('home: a call to action and a glimpse of the simulator above the fold; the 
   await expect(page.getByRole('link', { name: 'Open the simulator' })).toBeInViewport();
   await expect(page.getByRole('figure')).toBeInViewport({ ratio: 0.5 });
   await expect(page.getByRole('figure')).toContainText('AccessDenied');
-  for (const [name, href] of [
+  const cards: readonly (readonly [string, string])[] = [
     ['Exam study', '/quiz/'],
     ['Classroom demos', '/classroom/'],
     ['Debugging trust policies', '/simulator/'],
-  ]) {
+  ];
+  for (const [name, href] of cards) {
     await expect(page.getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
   }
 });

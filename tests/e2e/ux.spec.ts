@@ -26,6 +26,8 @@ for (const width of [1280, 1366]) {
 }
 
 test('self-study: outcomes stay hidden until Play reaches them, and Play keeps the animation in view', async ({ page }) => {
+  // Plays a whole scenario at 1x: longer than the default budget on a loaded machine
+  test.slow();
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/simulator/?scenario=cross-account-external-id');
   await expect(outcome(page).getByRole('listitem').first()).toBeVisible();

@@ -12,6 +12,10 @@ const withMDX = createMDX({
   },
 });
 
+/** `'/repo/'`, `'repo'` or `'/repo'` → `'/repo'`; unset → `''` (same rule as lib/content/basePath.ts). */
+const baseTrimmed = (process.env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
+const basePath = baseTrimmed ? `/${baseTrimmed}` : '';
+
 /**
  * Static export: `next build` writes plain files to out/, served by sirv-cli
  * (`npm start`). There is no Node server at runtime.
@@ -19,6 +23,13 @@ const withMDX = createMDX({
  */
 const nextConfig = {
   output: 'export',
+  // BASE_PATH=/repo npm run build: the export works under a sub-path (GitHub Pages project sites).
+  // The client reads it as NEXT_PUBLIC_BASE_PATH for URLs we build by hand (lib/content/basePath.ts).
+  ...(basePath ? { basePath } : {}),
+  // EXPORT_DIR=out-subpath: with output 'export', distDir is where the export is written
+  // (npm run build:subpath, for the sub-path browser test, leaves out/ alone).
+  ...(process.env.EXPORT_DIR ? { distDir: process.env.EXPORT_DIR } : {}),
+  env: { NEXT_PUBLIC_BASE_PATH: basePath },
   images: { unoptimized: true },
   trailingSlash: true,
   reactStrictMode: true,

@@ -6,6 +6,22 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// The sub-path project (tests/e2e/subpath.spec.ts) serves out-subpath/ (npm run build:subpath,
+// built with BASE_PATH=/sts-sim) under /sts-sim/; scripts/e2e.mjs sets E2E_SUBPATH_PORT when that
+// export exists.
+const subpathPort = process.env.E2E_SUBPATH_PORT ? Number(process.env.E2E_SUBPATH_PORT) : undefined;
+const launchOptions = {
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -24,29 +40,40 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      testIgnore: /subpath\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
     },
+    ...(subpathPort
+      ? [
+          {
+            name: 'subpath',
+            testMatch: /subpath\.spec\.ts$/,
+            use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${subpathPort}` },
+          },
+        ]
+      : []),
   ],
-  webServer: {
-    command: `node scripts/serve.mjs --port ${port}`,
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // --headers: every browser test runs under the security headers the README recommends (CSP included).
+      command: `node scripts/serve.mjs --port ${port} --headers`,
+      url: `${baseURL}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    ...(subpathPort
+      ? [
+          {
+            command: `node scripts/serve.mjs --port ${subpathPort} --dir out-subpath --base /sts-sim --headers`,
+            url: `http://127.0.0.1:${subpathPort}/sts-sim/`,
+            reuseExistingServer: false,
+            timeout: 30_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+        ]
+      : []),
+  ],
 });

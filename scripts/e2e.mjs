@@ -81,12 +81,21 @@ if (!existsSync(path.join(root, 'out', 'index.html'))) {
 const chrome = findChromium();
 const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort(4173);
 console.log(`e2e: using ${chrome}, serving out/ on http://127.0.0.1:${port}/`);
+// The sub-path project runs when `npm run build:subpath` has written out-subpath/ (npm test does).
+const env = {};
+if (existsSync(path.join(root, 'out-subpath', 'index.html'))) {
+  const subpathPort = process.env.E2E_SUBPATH_PORT ? Number(process.env.E2E_SUBPATH_PORT) : await freePort(port + 1);
+  env.E2E_SUBPATH_PORT = String(subpathPort);
+  console.log(`e2e: serving out-subpath/ under http://127.0.0.1:${subpathPort}/sts-sim/ for the sub-path tests`);
+} else {
+  console.log('e2e: out-subpath/ not built, so the sub-path tests do not run (npm run build:subpath builds it; npm test does).');
+}
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 const child = spawn(process.execPath, [playwrightCli, 'test', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, CHROME_PATH: chrome, E2E_PORT: String(port), PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  env: { ...process.env, ...env, CHROME_PATH: chrome, E2E_PORT: String(port), PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,29 +1,36 @@
 #!/usr/bin/env node
-// Serves the static export in out/ on 127.0.0.1 with sirv-cli (pinned in
-// package.json). `npm start` builds first, then runs this.
+// Serves the static export in out/ on 127.0.0.1 with sirv (pinned in package.json).
+// `npm start` builds first, then runs this.
 //
 //   node scripts/serve.mjs              -> http://127.0.0.1:3000/ (next free port if 3000 is taken)
 //   PORT=4173 node scripts/serve.mjs    -> exactly that port, or an error if it is taken
 //   node scripts/serve.mjs --port 4173  -> same as PORT=4173
+//   --base /repo (or BASE_PATH=/repo)   -> the site lives under /repo/, as on GitHub Pages; build
+//                                          it with the same BASE_PATH
+//   --headers                           -> send the security headers of scripts/security-headers.mjs
+//   --dir tmp/out-base                  -> serve another export folder than out/
 //
-// Unknown page paths get out/404.html (sirv's --single fallback), so readers
-// see the site's own "not found" page. Missing assets (paths with an
-// extension) still get a plain 404.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// Unknown paths get out/404.html with status 404, as a static host does, so readers see the
+// site's own "not found" page and crawlers and link checkers see a 404.
+import { createReadStream, existsSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import { securityHeaders } from './security-headers.mjs';
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 3000;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'out');
+
+function flag(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 
 function parsePort() {
-  const i = process.argv.indexOf('--port');
-  const raw = i >= 0 ? process.argv[i + 1] : process.env.PORT;
+  const raw = flag('--port') ?? process.env.PORT;
   if (raw === undefined || raw === '') return { port: DEFAULT_PORT, strict: false };
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -52,34 +59,52 @@ async function pickPort({ port, strict }) {
   process.exit(1);
 }
 
+const outDir = path.resolve(root, flag('--dir') ?? 'out');
+const baseTrimmed = (flag('--base') ?? process.env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
+const base = baseTrimmed ? `/${baseTrimmed}` : '';
+const withHeaders = process.argv.includes('--headers');
+
 if (!existsSync(path.join(outDir, 'index.html'))) {
-  console.error('serve: out/index.html not found. Build the site first: npm run build (or use npm start).');
+  console.error(`serve: ${path.relative(root, outDir) || '.'}/index.html not found. Build the site first: npm run build (or use npm start).`);
   process.exit(1);
 }
 
+const notFoundPage = path.join(outDir, '404.html');
+const assets = sirv(outDir, { etag: true, dev: false, extensions: ['html'] });
+
+function notFound(res) {
+  res.statusCode = 404;
+  if (existsSync(notFoundPage)) {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    createReadStream(notFoundPage).pipe(res);
+  } else {
+    res.end('Not found');
+  }
+}
+
+const server = http.createServer((req, res) => {
+  if (withHeaders) for (const [k, v] of Object.entries(securityHeaders)) res.setHeader(k, v);
+  const url = req.url ?? '/';
+  if (base) {
+    const pathname = url.split('?')[0] ?? '';
+    if (pathname === base) {
+      res.writeHead(301, { Location: `${base}/${url.slice(base.length)}` }).end();
+      return;
+    }
+    if (!pathname.startsWith(`${base}/`)) return notFound(res);
+    req.url = url.slice(base.length);
+  }
+  assets(req, res, () => notFound(res));
+});
+
 const port = await pickPort(parsePort());
-// sirv-cli only exports package.json; find its bin through that.
-const require = createRequire(import.meta.url);
-const sirvPkgJson = require.resolve('sirv-cli/package.json');
-const sirvBin = path.join(path.dirname(sirvPkgJson), require(sirvPkgJson).bin.sirv);
-
-// sirv-cli lets HOST/PORT from the environment override its flags: drop them
-// so it binds exactly where we say.
-const env = { ...process.env };
-delete env.HOST;
-delete env.PORT;
-
-const child = spawn(
-  process.execPath,
-  [sirvBin, outDir, '--host', HOST, '--port', String(port), '--single', '404.html', '--etag', '--quiet'],
-  { stdio: 'inherit', env },
-);
-
-console.log(`\n  STS Simulator is being served from out/ at http://${HOST}:${port}/\n  Press Ctrl+C to stop.\n`);
+server.listen(port, HOST, () => {
+  console.log(`\n  STS Simulator is being served from ${path.relative(root, outDir) || '.'}/ at http://${HOST}:${port}${base}/\n  Press Ctrl+C to stop.\n`);
+});
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => child.kill(sig));
+  process.on(sig, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
 }
-child.on('exit', (code, signal) => {
-  process.exit(code ?? (signal ? 0 : 1));
-});

@@ -3,6 +3,7 @@ import { SimulatorApp } from '@/components/simulator/SimulatorApp';
 import { buildScenarioIndex } from '@/lib/content/scenarioIndex';
 import './simulator.css';
 import { SafeIsland } from '@/components/layout/SafeIsland';
+import { NeedsJavaScript } from '@/components/layout/NeedsJavaScript';
 
 export const metadata: Metadata = {
   title: 'Simulator',
@@ -24,6 +25,7 @@ export default function SimulatorPage() {
           Open a scenario, change it, and watch STS decide, step by step. Every check is explained, every error is the one AWS returns. Nothing leaves your browser.
         </p>
       </header>
+      <NeedsJavaScript what="The simulator" hide=".sim" />
       <SafeIsland what="The simulator" keys={['sts-simulator:drafts:v1']}>
         <SimulatorApp index={index} />
       </SafeIsland>

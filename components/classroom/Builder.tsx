@@ -9,6 +9,7 @@ import { classroomHref } from '@/lib/lessons/location';
 import { noteSections } from '@/lib/lessons/notes';
 import { lessonLimits, parseLesson, slideKinds, type Lesson, type LessonIssue, type QuestionSlide, type ScenarioSlide, type Slide } from '@/lib/lessons/schema';
 import { letter } from './SlideView';
+import { withBase } from '@/lib/content/basePath';
 
 const kindLabel: Record<Slide['kind'], string> = { note: 'Note', scenario: 'Scenario', question: 'Question' };
 
@@ -350,7 +351,7 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
 
   const onShare = () => {
     if (!check.ok) return;
-    setShare(new URL(classroomHref('present', { encoded: encodeLesson(check.value) }), window.location.origin).href);
+    setShare(new URL(withBase(classroomHref('present', { encoded: encodeLesson(check.value) })), window.location.origin).href);
     setUndo(null);
     setStatus('Share link ready.');
   };
@@ -533,7 +534,7 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
         )}
         <div className="cr-row">
           {presentHref && (
-            <a className="btn btn--primary" href={presentHref}>
+            <a className="btn btn--primary" href={withBase(presentHref)}>
               Present this lesson
             </a>
           )}
@@ -548,7 +549,7 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
             Make a share link
           </button>
           {handoutHref && (
-            <a className="btn" href={handoutHref}>
+            <a className="btn" href={withBase(handoutHref)}>
               Handout
             </a>
           )}

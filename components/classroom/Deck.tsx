@@ -66,6 +66,17 @@ export function Deck({
   const contrast = useStore(store, (s) => s.contrast);
   const scale = useStore(store, (s) => s.scale);
   const slide = lesson.slides[position.slide];
+  // Each slide opens at its top: its title must not start hidden under the presenter's bar.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    const stage = deckRef.current?.querySelector('.cr-stage');
+    if (stage) stage.scrollTop = 0;
+  }, [position.slide, deckRef]);
   return (
     <div ref={deckRef} className={`cr-deck cr-deck--${mode}`} data-contrast={contrast ? 'high' : undefined} style={{ '--cr-scale': scale } as CSSProperties}>
       <div className="cr-stage">

@@ -5,6 +5,7 @@ import { scenarioFrame, slideSteps } from '@/lib/lessons/deck';
 import { outcomeLabel, type DigestGate, type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
 import { learnHref } from '@/lib/lessons/notes';
 import { type ScenarioSlide } from '@/lib/lessons/schema';
+import { withBase } from '@/lib/content/basePath';
 
 const resultWords: Record<DigestGate['result'], { icon: string; word: string }> = {
   pass: { icon: '✓', word: 'passed' },
@@ -124,7 +125,7 @@ export function StepPanel({ step, index, count, gates, outcome, full = false }: 
                   </span>
                   <span className="cr-gate__reason">{g.reason}</span>
                   {full && (
-                    <a className="cr-gate__learn" href={learnHref(g.learn)}>
+                    <a className="cr-gate__learn" href={withBase(learnHref(g.learn))}>
                       Study note
                     </a>
                   )}

@@ -12,6 +12,10 @@ import { useLessonFromUrl } from './lessonSource';
 import { InlineText, RichText } from './RichText';
 import { letter } from './SlideView';
 import { fetchDigest } from './useDigests';
+import { withBase } from '@/lib/content/basePath';
+
+/** A site path as the full URL a reader of the printed page can type (the handout renders in the browser only). */
+const absoluteUrl = (path: string) => (typeof window === 'undefined' ? withBase(path) : new URL(withBase(path), window.location.origin).href);
 
 /** A printable handout: every slide in full, every check of every scenario step, answers at the end. */
 export function HandoutApp({ lessons }: { lessons: readonly Lesson[] }) {
@@ -61,7 +65,7 @@ function Handout({ lesson }: { lesson: Lesson }) {
                 <RichText text={slide.text} />
                 {slide.note && (
                   <p className="cr-source">
-                    Study note: <a href={noteHref(slide.note.slug, slide.note.section)}>{noteHref(slide.note.slug, slide.note.section)}</a>
+                    Study note: <a href={withBase(noteHref(slide.note.slug, slide.note.section))}>{absoluteUrl(noteHref(slide.note.slug, slide.note.section))}</a>
                   </p>
                 )}
               </>

@@ -13,10 +13,12 @@ import { LessonProblem, NoLesson } from './LessonStates';
 import { useLessonFromUrl } from './lessonSource';
 import { toggleFullscreen, useDeckKeys, type DeckAction } from './keys';
 import { readPrefs, writePrefs } from './prefs';
+import { QrCode } from './QrCode';
 import { Timer } from './Timer';
 import { useAnnouncement } from './useAnnouncer';
 import { useStickyBar } from './useStickyBar';
 import { useLessonDigests } from './useDigests';
+import { withBase } from '@/lib/content/basePath';
 
 const randomId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p-${Math.random().toString(36).slice(2)}`);
 
@@ -32,6 +34,9 @@ export function runDeckAction(store: StoreApi<PresenterStore>, action: DeckActio
       return true;
     case 'reveal':
       s.reveal();
+      return true;
+    case 'revealAll':
+      s.revealAll();
       return true;
     case 'first':
       s.goTo(0);
@@ -76,6 +81,31 @@ export function useSlideInUrl(store: StoreApi<PresenterStore>): void {
   }, [slide]);
 }
 
+const revealKey = (lessonRef: string, room: string) => `sts-classroom:reveal:${room}:${lessonRef}`;
+
+/** What was revealed on this slide before a reload (kept for the browser tab's life). */
+function savedReveal(lessonRef: string, room: string, slide: number): number | undefined {
+  try {
+    const v: unknown = JSON.parse(sessionStorage.getItem(revealKey(lessonRef, room)) ?? 'null');
+    if (v && typeof v === 'object' && 'slide' in v && 'reveal' in v && v.slide === slide && Number.isInteger(v.reveal)) return v.reveal as number;
+  } catch {
+    // Storage off or unreadable: start the slide with nothing revealed.
+  }
+  return undefined;
+}
+
+/** Keeps slide and reveal in the tab's session storage, so reloading the presenter keeps the reveals. */
+function useRevealAcrossReload(store: StoreApi<PresenterStore>, lessonRef: string, room: string): void {
+  const position = useStore(store, (s) => s.position);
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(revealKey(lessonRef, room), JSON.stringify(position));
+    } catch {
+      // Storage off or full: a reload then starts the slide afresh.
+    }
+  }, [position, lessonRef, room]);
+}
+
 /** Remembers contrast and type scale for the next talk. */
 export function usePersistPrefs(store: StoreApi<PresenterStore>): void {
   const contrast = useStore(store, (s) => s.contrast);
@@ -106,7 +136,7 @@ export function PresenterApp({ lessons }: { lessons: readonly Lesson[] }) {
 }
 
 function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef: string; location: LessonLocation }) {
-  const [store] = useState(() => createPresenterStore({ lesson, lessonRef, slide: location.slide, ...readPrefs() }));
+  const [store] = useState(() => createPresenterStore({ lesson, lessonRef, slide: location.slide, reveal: savedReveal(lessonRef, location.room, location.slide), ...readPrefs() }));
   const deckRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const missing = useLessonDigests(store);
@@ -127,6 +157,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
 
   useSlideInUrl(store);
   usePersistPrefs(store);
+  useRevealAcrossReload(store, lessonRef, location.room);
 
   // Publish slide, reveal, blank and screen options to audience windows.
   useEffect(() => {
@@ -176,7 +207,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
   });
 
   const s = store.getState();
-  const absoluteStudent = typeof window === 'undefined' ? studentHref : new URL(studentHref, window.location.origin).href;
+  const absoluteStudent = typeof window === 'undefined' ? studentHref : new URL(withBase(studentHref), window.location.origin).href;
 
   return (
     <div className="cr-presenter">
@@ -196,6 +227,9 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
           </span>
           <button type="button" className="btn" onClick={s.reveal} disabled={slide?.kind === 'note'}>
             Reveal
+          </button>
+          <button type="button" className="btn" onClick={s.revealAll} disabled={slide?.kind === 'note'} aria-keyshortcuts="A">
+            Reveal all
           </button>
           <button type="button" className="btn btn--primary" onClick={s.next}>
             Next<span aria-hidden="true"> →</span>
@@ -236,6 +270,15 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
       </div>
       {shareOpen && (
         <div id="cr-share" className="cr-share">
+          <div className="cr-share__join">
+            <QrCode text={absoluteStudent} label="QR code of the student link" />
+            <div>
+              <p className="cr-share__lead">Scan the code, or type:</p>
+              <p className="cr-share__short" data-testid="student-short-link">
+                {absoluteStudent.replace(/^https?:\/\//, '')}
+              </p>
+            </div>
+          </div>
           <label htmlFor="cr-student-link">Students follow at their own pace with this link (this slide):</label>
           <div className="cr-share__row">
             <input id="cr-student-link" readOnly value={absoluteStudent} onFocus={(e) => e.currentTarget.select()} />
@@ -251,7 +294,7 @@ function Presenter({ lesson, lessonRef, location }: { lesson: Lesson; lessonRef:
             >
               Copy
             </button>
-            <a className="btn" href={studentHref} target="_blank" rel="noreferrer">
+            <a className="btn" href={withBase(studentHref)} target="_blank" rel="noreferrer">
               Open
             </a>
           </div>

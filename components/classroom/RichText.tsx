@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { parseBlocks, parseInline, type Inline } from '@/lib/lessons/markdown';
+import { withBase } from '@/lib/content/basePath';
 
 function renderInline(nodes: Inline[]): ReactNode {
   return nodes.map((n, i) => {
@@ -15,7 +16,7 @@ function renderInline(nodes: Inline[]): ReactNode {
       case 'link':
         // A plain <a>: Next's <Link> would prefetch pages such as notes that may not exist yet.
         return (
-          <a key={i} href={n.href} rel={n.href.startsWith('/') ? undefined : 'noreferrer'}>
+          <a key={i} href={withBase(n.href)} rel={n.href.startsWith('/') ? undefined : 'noreferrer'}>
             {renderInline(n.children)}
           </a>
         );

@@ -5,6 +5,7 @@ import { noteHref } from '@/lib/lessons/notes';
 import { type Lesson, type QuestionSlide, type Slide } from '@/lib/lessons/schema';
 import { GateStepper } from './GateStepper';
 import { InlineText, RichText } from './RichText';
+import { withBase } from '@/lib/content/basePath';
 
 /** Option letter: A, B, C… */
 export const letter = (i: number) => String.fromCharCode(65 + i);
@@ -104,7 +105,7 @@ export function SlideView({
           <RichText className="cr-note" text={slide.text} />
           {slide.note && (
             <p className="cr-source">
-              Read more: <a href={noteHref(slide.note.slug, slide.note.section)}>{noteHref(slide.note.slug, slide.note.section)}</a>
+              Read more: <a href={withBase(noteHref(slide.note.slug, slide.note.section))}>{withBase(noteHref(slide.note.slug, slide.note.section))}</a>
             </p>
           )}
         </>

@@ -7,6 +7,7 @@ export type DeckAction =
   | 'next'
   | 'back'
   | 'reveal'
+  | 'revealAll'
   | 'first'
   | 'last'
   | 'notes'
@@ -24,6 +25,7 @@ export const keyHelp: readonly { keys: string[]; action: DeckAction; label: stri
   { keys: ['→', 'Space', 'Page Down'], action: 'next', label: 'Next: reveal the next check or answer, then the next slide' },
   { keys: ['←', 'Page Up'], action: 'back', label: 'Back' },
   { keys: ['R', 'Enter'], action: 'reveal', label: 'Reveal the next check, the outcome or the answer' },
+  { keys: ['A'], action: 'revealAll', label: 'Reveal everything on this slide at once' },
   { keys: ['Home', 'End'], action: 'first', label: 'First or last slide' },
   { keys: ['P'], action: 'notes', label: 'Presenter notes on or off (never shown to the audience)' },
   { keys: ['B', '.'], action: 'blank', label: 'Blank the screen, and back' },
@@ -78,6 +80,9 @@ export function keyAction(e: KeyLike): DeckAction | undefined {
     case 'R':
     case 'Enter':
       return 'reveal';
+    case 'a':
+    case 'A':
+      return 'revealAll';
     case 'Home':
       return 'first';
     case 'End':

@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { scenarioIds } from '@/lib/lessons/deck';
 import { type ScenarioDigest } from '@/lib/lessons/digest';
 import { type PresenterStore } from '@/lib/stores/presenterStore';
+import { withBase } from '@/lib/content/basePath';
 
 /** Where the static scenario digests are served (app/classroom/scenarios/[file]/route.ts). */
 export const digestUrl = (id: string) => `/classroom/scenarios/${encodeURIComponent(id)}.json`;
@@ -16,7 +17,7 @@ const cache = new Map<string, Promise<ScenarioDigest>>();
 export function fetchDigest(id: string): Promise<ScenarioDigest> {
   let p = cache.get(id);
   if (!p) {
-    p = fetch(digestUrl(id)).then((r) => {
+    p = fetch(withBase(digestUrl(id))).then((r) => {
       if (!r.ok) throw new Error(`no scenario "${id}"`);
       return r.json() as Promise<ScenarioDigest>;
     });

@@ -1,5 +1,6 @@
 import { componentHeadings } from '@/lib/content/noteHeadings';
 import { loadNote } from '@/lib/content/notes';
+import { withBase } from '@/lib/content/basePath';
 
 /**
  * "Related notes": links to other notes with their one-line descriptions.
@@ -23,7 +24,7 @@ export function Related({ notes }: { notes: string }) {
           const { meta } = loadNote(slug);
           return (
             <li key={slug}>
-              <a href={`/notes/${slug}/`}>{meta.title}</a>
+              <a href={withBase(`/notes/${slug}/`)}>{meta.title}</a>
               <span className="related__desc"> {meta.description}</span>
             </li>
           );

@@ -3,6 +3,7 @@ import { loadNote } from '@/lib/content/notes';
 import { loadScenarioView } from '@/lib/content/scenarioRuns';
 import { InlineMarkdown } from './inlineMarkdown';
 import { stepsHtml } from './scenarioHtml';
+import { withBase } from '@/lib/content/basePath';
 
 /** Link text for the note section a trace entry points at: "Read: <section>". */
 function learnLabel(ref: string): string {
@@ -44,7 +45,7 @@ export function Scenario({ id, level = 3 }: { id: string; level?: 3 | 4 }) {
         </pre>
       </details>
       <p className="scenario__actions">
-        <a className="button" href={simulatorHref(id)}>
+        <a className="button" href={withBase(simulatorHref(id))}>
           Try it in the simulator<span className="visually-hidden">: {view.title}</span>
         </a>
         <span className="muted"> Change a policy or a parameter and run it again.</span>

@@ -5,7 +5,7 @@
 import type { MDXComponents } from 'mdx/types';
 import { DeepDive, ExamTip, Objectives, Pitfall, Recap } from './Callouts';
 import { Diagram } from './Diagram';
-import { Pre, Table } from './Elements';
+import { A, Pre, Table } from './Elements';
 import { H2, H3 } from './Heading';
 import { Limit } from './Limit';
 import { Related } from './Related';
@@ -33,6 +33,7 @@ export const markdownComponents = {
   h3: H3,
   table: Table,
   pre: Pre,
+  a: A,
 } satisfies MDXComponents;
 
 /** Everything MDX needs. */

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { withBase } from '@/lib/content/basePath';
 
 /**
  * Renders the inline Markdown of a scenario summary: `code`, **bold**, *emphasis* and
@@ -25,7 +26,7 @@ function renderInline(text: string): ReactNode[] {
     else {
       const lm = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(t);
       out.push(
-        <a key={i++} href={lm?.[2]}>
+        <a key={i++} href={lm?.[2] === undefined ? undefined : withBase(lm[2])}>
           {lm?.[1]}
         </a>,
       );

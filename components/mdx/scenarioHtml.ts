@@ -10,6 +10,7 @@
 import type { TraceEntry } from '@/lib/engine';
 import { noteHref } from '@/lib/content/links';
 import type { Field, StepView } from '@/lib/content/scenarioRuns';
+import { withBase } from '@/lib/content/basePath';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -34,7 +35,7 @@ function traceHtml(trace: TraceEntry[], learnLabel: (ref: string) => string): st
     .map(
       (t) =>
         `<li data-r="${t.result}"><i>${resultWord[t.result]}:</i> <b>${escapeHtml(t.gate)}</b> ${escapeHtml(t.reason)} ` +
-        `<a href="${escapeHtml(noteHref(t.learn))}">${escapeHtml(learnLabel(t.learn))}</a></li>`,
+        `<a href="${escapeHtml(withBase(noteHref(t.learn)))}">${escapeHtml(learnLabel(t.learn))}</a></li>`,
     )
     .join('');
   return `<details class="step__trace"><summary>Why: the ${trace.length} checks STS made</summary><ol class="trace">${items}</ol></details>`;

@@ -1,5 +1,6 @@
 import { loadNav } from '@/lib/content/nav';
 import type { NoteHeading } from '@/lib/content/remarkNotes.mjs';
+import { withBase } from '@/lib/content/basePath';
 
 /**
  * The learning path from content/nav.json, as a navigation list. Marks the current note and,
@@ -13,7 +14,7 @@ export function LearningPath({ current, headings = [] }: { current?: string; hea
   return (
     <nav className="learning-path" aria-label="Learning path">
       <p className="learning-path__title">
-        <a href={nav.path}>{nav.title}</a>
+        <a href={withBase(nav.path)}>{nav.title}</a>
       </p>
       {nav.routes.map((section, si) => (
         <div key={section.title} className="learning-path__section">
@@ -26,7 +27,7 @@ export function LearningPath({ current, headings = [] }: { current?: string; hea
               const here = slug === current;
               return (
                 <li key={leaf.path}>
-                  <a href={leaf.path} aria-current={here ? 'page' : undefined}>
+                  <a href={withBase(leaf.path)} aria-current={here ? 'page' : undefined}>
                     {leaf.title}
                   </a>
                   {here && sections.length ? (

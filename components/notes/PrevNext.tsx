@@ -1,4 +1,5 @@
 import { neighbours } from '@/lib/content/nav';
+import { withBase } from '@/lib/content/basePath';
 
 /** Links to the previous and next notes of the learning path. */
 export function PrevNext({ slug }: { slug: string }) {
@@ -7,7 +8,7 @@ export function PrevNext({ slug }: { slug: string }) {
   return (
     <nav className="prev-next" aria-label="Previous and next notes">
       {previous ? (
-        <a className="prev-next__link prev-next__link--prev" href={previous.path} rel="prev">
+        <a className="prev-next__link prev-next__link--prev" href={withBase(previous.path)} rel="prev">
           <span className="prev-next__dir">Previous</span>
           <span className="prev-next__title">{previous.title}</span>
         </a>
@@ -15,7 +16,7 @@ export function PrevNext({ slug }: { slug: string }) {
         <span />
       )}
       {next ? (
-        <a className="prev-next__link prev-next__link--next" href={next.path} rel="next">
+        <a className="prev-next__link prev-next__link--next" href={withBase(next.path)} rel="next">
           <span className="prev-next__dir">Next</span>
           <span className="prev-next__title">{next.title}</span>
         </a>

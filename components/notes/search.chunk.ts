@@ -5,6 +5,7 @@
 import MiniSearch from 'minisearch';
 import { searchIndexPath } from '@/lib/content/links';
 import { searchOptions, searchQueryOptions, type SearchDoc } from '@/lib/content/searchOptions';
+import { withBase } from '@/lib/content/basePath';
 
 /** One hit, as the search box lists it. */
 export interface SearchHit {
@@ -21,7 +22,7 @@ export interface SearchHit {
 let loading: Promise<MiniSearch<SearchDoc>> | undefined;
 
 function load(): Promise<MiniSearch<SearchDoc>> {
-  loading ??= fetch(searchIndexPath)
+  loading ??= fetch(withBase(searchIndexPath))
     .then((r) => {
       if (!r.ok) throw new Error(`search index: HTTP ${r.status}`);
       return r.text();
@@ -51,7 +52,7 @@ export async function searchNotes(query: string, limit = 8): Promise<SearchHit[]
   let results = mini.search(q, searchQueryOptions);
   if (!results.length) results = mini.search(q, { ...searchQueryOptions, combineWith: 'OR' });
   return results.slice(0, limit).map((r) => ({
-    href: `/notes/${String(r.slug)}/${r.anchor ? `#${String(r.anchor)}` : ''}`,
+    href: withBase(`/notes/${String(r.slug)}/${r.anchor ? `#${String(r.anchor)}` : ''}`),
     note: String(r.note),
     heading: String(r.heading),
     excerpt: String(r.excerpt ?? ''),

@@ -22,6 +22,8 @@ export function PracticeMode() {
   const [filter, setFilter] = useState<PracticeFilter>({ source: 'mixed' });
   const [ref, setRef] = useState<string | undefined>();
   const [count, setCount] = useState(0);
+  /** This session's running tally (the progress page keeps the history). */
+  const [tally, setTally] = useState({ right: 0, answered: 0 });
 
   const next = useCallback(
     (f: PracticeFilter = filter) => {
@@ -63,6 +65,9 @@ export function PracticeMode() {
           </select>
         </div>
       </form>
+      <p className="quiz-tally" data-testid="practice-tally">
+        This session: <strong>{tally.right}</strong> right of <strong>{tally.answered}</strong>
+      </p>
       {filter.source === 'generated' && filter.topic && !state.data.generatedTopics.has(filter.topic) && (
         <p className="muted">No generator covers this topic yet, so these come from the question bank.</p>
       )}
@@ -73,7 +78,10 @@ export function PracticeMode() {
           label={`Practice question ${count}`}
           runHref={state.data.runHref(question)}
           focusOnMount={count > 1}
-          onAnswered={(correct, confidence) => store.getState().record({ ref: ref!, topic: question.topic, correct, confidence, now: Date.now() })}
+          onAnswered={(correct, confidence) => {
+            setTally((t) => ({ right: t.right + (correct ? 1 : 0), answered: t.answered + 1 }));
+            store.getState().record({ ref: ref!, topic: question.topic, correct, confidence, now: Date.now() });
+          }}
           onNext={() => next()}
         />
       ) : (

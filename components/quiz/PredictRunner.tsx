@@ -10,6 +10,7 @@ import { ConfidencePicker } from './ConfidencePicker';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
 import { optionKey } from './QuestionCard';
 import { useQuizKeys } from './useQuizKeys';
+import { withBase } from '@/lib/content/basePath';
 
 const predictKeys: readonly KeyHelp[] = [
   { keys: '1–9', action: 'Choose the verdict' },
@@ -31,7 +32,7 @@ export function TraceList({ item }: { item: PredictItem }) {
             {gateLabels[t.gate]}: <strong>{resultWords[t.result]}</strong>
           </span>
           <span className="quiz-trace__reason">{t.reason}</span>
-          <a className="quiz-trace__learn" href={noteHref(t.learn)}>
+          <a className="quiz-trace__learn" href={withBase(noteHref(t.learn))}>
             Learn more<span className="visually-hidden"> about {gateLabels[t.gate].toLowerCase()}</span>
           </a>
         </li>
@@ -225,12 +226,12 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
           <TraceList item={item} />
           <ul className="quiz-links">
             <li>
-              <a className="quiz-button quiz-button--secondary" href={item.href}>
+              <a className="quiz-button quiz-button--secondary" href={withBase(item.href)}>
                 Run it in the simulator
               </a>
             </li>
             <li>
-              <a href={noteHref(item.note)}>Read the study note</a>
+              <a href={withBase(noteHref(item.note))}>Read the study note</a>
             </li>
           </ul>
           <div className="quiz-actions__buttons">

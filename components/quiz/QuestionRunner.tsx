@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useId } from 'react';
 import { answerKeys, displayOptions } from '@/lib/quiz/display';
 import { isCorrect, type Confidence } from '@/lib/quiz/grade';
 import { domainLabels, noteHref } from '@/lib/quiz/topics';
@@ -9,28 +9,40 @@ import { ConfidencePicker } from './ConfidencePicker';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
 import { QuestionCard } from './QuestionCard';
 import { useQuizKeys } from './useQuizKeys';
+import { withBase } from '@/lib/content/basePath';
 
 /** Keys that work while answering a question with instant feedback. */
 export const answeringKeys: readonly KeyHelp[] = [
   { keys: '1–5 or A–E', action: 'Choose an answer (toggles it on multiple-response questions)' },
+  { keys: 'G, S, K', action: 'How sure you are: guessing, fairly sure, certain (knew it)' },
   { keys: 'Enter', action: 'Submit the answer, then go to the next question' },
   { keys: '?', action: 'Show this help' },
   { keys: 'Esc', action: 'Close this help' },
 ];
 
+/** Keys that say how sure the learner is (letters after the options' A–F). */
+const confidenceKeys: Record<Confidence, string> = { low: 'G', medium: 'S', high: 'K' };
+const confidenceByKey: Record<string, Confidence> = { g: 'low', s: 'medium', k: 'high' };
+
 /** Links under an answer: prove it in the simulator, read the note, the AWS source. */
 export function AnswerLinks({ runHref, note, source }: { runHref?: string; note: string; source?: string }) {
+  const newTab = useId();
   return (
     <ul className="quiz-links">
       {runHref && (
         <li>
-          <a className="quiz-button quiz-button--secondary" href={runHref}>
+          {/* A new tab keeps the learner's place: the question and its explanation stay here. */}
+          <a className="quiz-button quiz-button--secondary" href={withBase(runHref)} target="_blank" rel="noopener" aria-describedby={newTab}>
             Run it in the simulator
+            <span aria-hidden="true"> ↗</span>
           </a>
+          <span id={newTab} className="visually-hidden">
+            Opens in a new tab
+          </span>
         </li>
       )}
       <li>
-        <a href={noteHref(note)}>Read the study note</a>
+        <a href={withBase(noteHref(note))}>Read the study note</a>
       </li>
       {source && (
         <li>
@@ -66,7 +78,9 @@ export function QuestionRunner({
   focusOnMount?: boolean;
 }) {
   const [selected, setSelected] = useState<string[]>([]);
-  const [confidence, setConfidence] = useState<Confidence>('medium');
+  // No default: a confidence the learner did not choose would feed the schedule a constant.
+  const [confidence, setConfidence] = useState<Confidence | null>(null);
+  const [hint, setHint] = useState('');
   const [revealed, setRevealed] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [help, setHelp] = useState(false);
@@ -81,8 +95,16 @@ export function QuestionRunner({
   const correct = isCorrect(question, selected);
   const answerKeysText = answerKeys(question).join(' and ');
 
+  const want = question.kind === 'multiple' ? question.options.filter((o) => o.correct).length : 1;
+  // A "choose two" question takes exactly two boxes.
+  const missing = selected.length === 0 ? 'Choose an answer first.' : selected.length !== want ? `Choose ${want} answers (you have ${selected.length}).` : confidence === null ? 'Say how sure you are first: G, S or K.' : '';
   const submit = () => {
-    if (revealed || selected.length === 0) return;
+    if (revealed) return;
+    if (missing || confidence === null) {
+      setHint(missing);
+      return;
+    }
+    setHint('');
     setRevealed(true);
     setAnnounce(correct ? `Correct. The answer is ${answerKeysText}.` : `Not quite. The answer is ${answerKeysText}.`);
     onAnswered(correct, confidence);
@@ -94,7 +116,17 @@ export function QuestionRunner({
     if (question.kind === 'single') setSelected([o.id]);
     else setSelected((s) => (s.includes(o.id) ? s.filter((x) => x !== o.id) : [...s, o.id]));
   };
-  useQuizKeys({ digit: choose, letter: (i) => i < 6 && choose(i), enter: () => (revealed ? onNext() : submit()), help: () => setHelp(true) });
+  const chooseConfidence = (c: Confidence) => {
+    if (revealed) return;
+    setConfidence(c);
+    setHint('');
+  };
+  const letter = (i: number) => {
+    const c = confidenceByKey[String.fromCharCode(97 + i)];
+    if (c) chooseConfidence(c);
+    else if (i < 6) choose(i);
+  };
+  useQuizKeys({ digit: choose, letter, enter: () => (revealed ? onNext() : submit()), help: () => setHelp(true) });
 
   return (
     <div className="quiz-runner">
@@ -107,9 +139,9 @@ export function QuestionRunner({
             submit();
           }}
         >
-          <ConfidencePicker value={confidence} onChange={setConfidence} />
+          <ConfidencePicker value={confidence} onChange={chooseConfidence} keys={confidenceKeys} />
           <div className="quiz-actions__buttons">
-            <button type="submit" className="quiz-button" disabled={selected.length === 0}>
+            <button type="submit" className="quiz-button" disabled={missing !== ''}>
               Submit answer
             </button>
             <button type="button" className="quiz-button quiz-button--quiet" onClick={() => setHelp(true)} aria-keyshortcuts="?">
@@ -117,7 +149,13 @@ export function QuestionRunner({
             </button>
           </div>
         </form>
-      ) : (
+      ) : null}
+      {!revealed && (
+        <p className="quiz-actions__hint" role="status">
+          {hint || (missing && selected.length > 0 ? missing : '')}
+        </p>
+      )}
+      {revealed && (
         <section className={`quiz-feedback ${correct ? 'quiz-feedback--ok' : 'quiz-feedback--bad'}`} aria-label="Result">
           <p className="quiz-feedback__verdict">
             {correct ? 'Correct.' : 'Not quite.'} The answer is {answerKeysText}.

@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { safeHref } from '@/lib/lessons/markdown';
+import { withBase } from '@/lib/content/basePath';
 
 /**
  * Renders the small Markdown subset scenario summaries use: `code`, **bold**, *emphasis* and
@@ -17,9 +18,9 @@ export function InlineMarkdown({ text }: { text: string }) {
     else if (m[2] !== undefined) out.push(<strong key={k++}>{m[2]}</strong>);
     else if (m[3] !== undefined) out.push(<em key={k++}>{m[3]}</em>);
     else {
-      // A site path must stay on this site once the browser resolves it (`/\\evil.example` does not).
+      // A site path must stay on this site once the browser resolves it (`/\\evil.example` does not), and follows the base path.
       const href = m[5]!.startsWith('/') ? safeHref(m[5]!) : m[5];
-      out.push(href ? <a key={k++} href={href}>{m[4]}</a> : <Fragment key={k++}>{m[0]}</Fragment>);
+      out.push(href ? <a key={k++} href={withBase(href)}>{m[4]}</a> : <Fragment key={k++}>{m[0]}</Fragment>);
     }
     last = m.index + m[0].length;
   }

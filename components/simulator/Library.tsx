@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
 import { templates, type ScenarioTemplate } from '@/lib/simulator/templates';
 import { InlineMarkdown, plainMarkdown } from './InlineMarkdown';
+import { withBase } from '@/lib/content/basePath';
 
 interface Props {
   index: readonly ScenarioIndexEntry[];
@@ -66,7 +67,7 @@ export function Library({ index, currentId, onOpen, onTemplate }: Props) {
         {found.map((e) => (
           <li key={e.id} className={`library__item${e.id === currentId ? ' is-current' : ''}`}>
             <a
-              href={`/simulator/?scenario=${e.id}`}
+              href={withBase(`/simulator/?scenario=${e.id}`)}
               aria-current={e.id === currentId ? 'true' : undefined}
               onClick={(ev) => {
                 if (ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.button !== 0) return;

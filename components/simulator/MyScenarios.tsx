@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { withBase } from '@/lib/content/basePath';
 import type { MyScenario, Origin } from '@/lib/stores/drafts';
 
 /**
@@ -63,7 +64,7 @@ function Row({ item, current, onOpen, onRename, onDuplicate, onDelete }: { item:
         </form>
       ) : (
         <a
-          href={`/simulator/?mine=${encodeURIComponent(item.id)}`}
+          href={withBase(`/simulator/?mine=${encodeURIComponent(item.id)}`)}
           aria-current={current ? 'true' : undefined}
           onClick={(ev) => {
             if (ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.button !== 0) return;

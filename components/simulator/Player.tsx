@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { useScenarioStore, useScenarioStoreApi } from '@/components/providers/ScenarioStoreProvider';
 import { speeds, type Speed } from '@/lib/stores/scenarioStore';
 
@@ -98,6 +98,39 @@ const paths = {
   forward: 'M6 5v14l10-7zM16 5h2v14h-2z',
 };
 
+/** Height of the site header where it sticks to the top of the window, else 0. */
+function stickyHeaderHeight(): number {
+  const header = document.querySelector<HTMLElement>('.site-header');
+  return header && getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().height : 0;
+}
+
+/**
+ * What animates stays in view with its controls: the bar sticks under the site header, and
+ * pressing Play brings the current step (the checks lighting up) up under it when it is below
+ * the fold, instead of animating ~750 px down the page on a laptop.
+ */
+function useKeepPlaybackInView(barRef: RefObject<HTMLDivElement | null>, playing: boolean) {
+  useEffect(() => {
+    const place = () => {
+      if (barRef.current) barRef.current.style.top = `${stickyHeaderHeight()}px`;
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [barRef]);
+  useEffect(() => {
+    const bar = barRef.current;
+    const step = document.querySelector<HTMLElement>('.sim-run .step');
+    if (!playing || !bar || !step) return;
+    const top = step.getBoundingClientRect().top;
+    const below = stickyHeaderHeight() + bar.offsetHeight + 12;
+    // Already in the upper part of the window: leave the page where the reader put it.
+    if (top >= below && top < window.innerHeight * 0.45) return;
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    window.scrollTo({ top: Math.max(0, window.scrollY + top - below), behavior: reduce ? 'auto' : 'smooth' });
+  }, [playing, barRef]);
+}
+
 /** Playback controls: Restart, Step back, Play/Pause, Step forward, speed, and the shortcut help. */
 export function Player({ stepCount, onHelp }: { stepCount: number; onHelp: () => void }) {
   const api = useScenarioStoreApi();
@@ -106,8 +139,10 @@ export function Player({ stepCount, onHelp }: { stepCount: number; onHelp: () =>
   const step = useScenarioStore((s) => s.step);
   const disabled = stepCount === 0;
   const playRef = useRef<HTMLButtonElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  useKeepPlaybackInView(barRef, playing);
   return (
-    <div className="player" role="group" aria-label="Playback">
+    <div className="player" role="group" aria-label="Playback" ref={barRef}>
       <div className="player__buttons">
         <button type="button" className="btn btn--icon" aria-label="Restart" title="Restart (R)" disabled={disabled} onClick={() => api.getState().restart()}>
           <Icon d={paths.restart} />

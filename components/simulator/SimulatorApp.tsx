@@ -28,17 +28,41 @@ import { MyScenarios, originText } from './MyScenarios';
 import { ErrorBoundary } from '@/components/layout/ErrorBoundary';
 import { HeldNotice, RenderedMark, SimFailed, downloadText } from './SimFailed';
 import { useReducedMotion } from './useTheme';
+import { basePath, withBase } from '@/lib/content/basePath';
 
 /** A message shown under the toolbar. */
 type Notice = { kind: 'info' | 'error'; text: string; details?: string[]; action?: { label: string; run: () => void } };
 
 type Panel = 'library' | 'aws' | null;
 
+const HIDE_KEY = 'sts-sim:hide-outcomes';
+
+/** Self-study: "Hide outcomes until played", remembered in this browser. */
+function useHideOutcomes(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    try {
+      setOn(localStorage.getItem(HIDE_KEY) === '1');
+    } catch {
+      // Storage off: the option starts off.
+    }
+  }, []);
+  const set = (v: boolean) => {
+    setOn(v);
+    try {
+      localStorage.setItem(HIDE_KEY, v ? '1' : '0');
+    } catch {
+      // Storage off: the choice lasts for this page only.
+    }
+  };
+  return [on, set];
+}
+
 /** The default scenario for a first visit. */
 const DEFAULT_ID = 'cross-account-external-id';
 
 async function fetchBuiltin(id: string): Promise<string> {
-  const res = await fetch(`/simulator/scenarios/${id}.json`);
+  const res = await fetch(withBase(`/simulator/scenarios/${id}.json`));
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return res.text();
 }
@@ -78,6 +102,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const mine = useScenarioStore((s) => s.mine);
   const storeStep = useScenarioStore((s) => s.step);
   const revealed = useScenarioStore((s) => s.revealed);
+  const [hideOutcomes, setHideOutcomes] = useHideOutcomes();
   const engine = useEngine();
   const { current, shown, stale } = useSimulation(engine, text, String(opened));
   const reduced = useReducedMotion();
@@ -119,8 +144,8 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
         const body = await fetchBuiltin(id);
         // A built-in always opens as it is on the site: edits live in My scenarios, never in its place.
         api.getState().openBuiltin(id, body);
-        if (how === 'push') history.pushState(null, '', `/simulator/?scenario=${id}`);
-        if (how === 'replace') history.replaceState(null, '', `/simulator/?scenario=${id}`);
+        if (how === 'push') history.pushState(null, '', withBase(`/simulator/?scenario=${id}`));
+        if (how === 'replace') history.replaceState(null, '', withBase(`/simulator/?scenario=${id}`));
         setShareLink(null);
         return true;
       } catch (e) {
@@ -136,8 +161,8 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const openMine = useCallback(
     (id: string, how: 'push' | 'replace' | 'none' = 'push') => {
       if (api.getState().openMine(id) !== 'opened') return false;
-      if (how === 'push') history.pushState(null, '', `/simulator/?mine=${encodeURIComponent(id)}`);
-      if (how === 'replace') history.replaceState(null, '', `/simulator/?mine=${encodeURIComponent(id)}`);
+      if (how === 'push') history.pushState(null, '', withBase(`/simulator/?mine=${encodeURIComponent(id)}`));
+      if (how === 'replace') history.replaceState(null, '', withBase(`/simulator/?mine=${encodeURIComponent(id)}`));
       setShareLink(null);
       return true;
     },
@@ -157,7 +182,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
         // not add it again.
         api.getState().create({ kind: 'shared', fingerprint: fingerprint(payload) }, decoded.value);
         const opened = api.getState().source;
-        if (opened?.kind === 'mine') history.replaceState(null, '', `/simulator/?mine=${encodeURIComponent(opened.id)}`);
+        if (opened?.kind === 'mine') history.replaceState(null, '', withBase(`/simulator/?mine=${encodeURIComponent(opened.id)}`));
         setNotice({ kind: 'info', text: 'Opened from a link as a new entry in My scenarios. Nothing else was changed.' });
         setLoading(false);
         return;
@@ -187,7 +212,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   useEffect(() => {
     if (source?.kind !== 'mine') return;
     const want = `?mine=${encodeURIComponent(source.id)}`;
-    if (window.location.search !== want) history.replaceState(null, '', `/simulator/${want}`);
+    if (window.location.search !== want) history.replaceState(null, '', withBase(`/simulator/${want}`));
   }, [source]);
 
   // Another tab changed My scenarios: merge the list; reload the open one if it was edited there later.
@@ -217,7 +242,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const openText = (origin: Origin, body: string, message: string) => {
     api.getState().create(origin, body);
     const opened = api.getState().source;
-    history.pushState(null, '', opened?.kind === 'mine' ? `/simulator/?mine=${encodeURIComponent(opened.id)}` : '/simulator/');
+    history.pushState(null, '', withBase(opened?.kind === 'mine' ? `/simulator/?mine=${encodeURIComponent(opened.id)}` : '/simulator/'));
     setShareLink(null);
     setPanel(null);
     setNotice({ kind: 'info', text: message });
@@ -290,7 +315,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   };
 
   const share = async () => {
-    const link = shareUrl(window.location.origin, text);
+    const link = shareUrl(window.location.origin + basePath, text);
     setShareLink({ url: link, text });
     try {
       await navigator.clipboard.writeText(link);
@@ -516,7 +541,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
               {entry?.origin.kind === 'builtin' && (
                 <>
                   {' '}
-                  <a className="btn btn--small btn--ghost" href={`/simulator/?scenario=${entry.origin.id}`}>
+                  <a className="btn btn--small btn--ghost" href={withBase(`/simulator/?scenario=${entry.origin.id}`)}>
                     Open the original
                   </a>
                 </>
@@ -576,7 +601,19 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
                 </section>
               ) : (
                 <>
+                  <label className="outcome__hide">
+                    <input
+                      type="checkbox"
+                      checked={hideOutcomes}
+                      onChange={(e) => {
+                        setHideOutcomes(e.currentTarget.checked);
+                        if (e.currentTarget.checked) api.getState().restart();
+                      }}
+                    />{' '}
+                    Hide outcomes until played
+                  </label>
                   <OutcomeList
+                    hideAfter={hideOutcomes ? (complete ? step : step - 1) : undefined}
                     steps={steps}
                     current={step}
                     onSelect={(i) => api.getState().selectStep(i, stepCount)}

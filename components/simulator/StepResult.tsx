@@ -6,6 +6,7 @@ import { cliCommand, cliCredentialsHint } from '@/lib/simulator/cliCommand';
 import { noteHref, noteLabel } from '@/lib/simulator/notes';
 import { credentialsOf, decidingEntries } from '@/lib/simulator/outcome';
 import { formatDuration } from '@/lib/simulator/timeline';
+import { withBase } from '@/lib/content/basePath';
 
 interface Props {
   scenario: Scenario;
@@ -146,7 +147,7 @@ function Denial({ r }: { r: CallResult | RequestResult }) {
           {why.map((t, i) => (
             <li key={i}>
               <strong>{t.gate}</strong>: {t.reason}{' '}
-              <a href={noteHref(t.learn)}>Learn: {noteLabel(t.learn)}</a>
+              <a href={withBase(noteHref(t.learn))}>Learn: {noteLabel(t.learn)}</a>
               {t.source && (
                 <>
                   {' · '}

@@ -1,5 +1,6 @@
 import type { TraceEntry } from '@/lib/engine';
 import { noteHref, noteLabel } from '@/lib/simulator/notes';
+import { withBase } from '@/lib/content/basePath';
 
 const words: Record<TraceEntry['result'], string> = { pass: 'passed', fail: 'failed', skip: 'skipped', info: 'note' };
 
@@ -24,7 +25,7 @@ export function TraceText({ intro, trace, revealed, outcome }: Props) {
             <span className={`trace__badge trace__badge--${t.result}`}>{words[t.result]}</span>{' '}
             <strong className="trace__gate">{t.gate}</strong>: {t.reason}
             {t.uncertain && <em className="trace__uncertain"> (AWS does not document this; the model takes the likeliest reading.)</em>}{' '}
-            <a className="trace__learn" href={noteHref(t.learn)}>
+            <a className="trace__learn" href={withBase(noteHref(t.learn))}>
               Learn: {noteLabel(t.learn)}
             </a>
           </li>

@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
 import { z } from 'zod';
+import { formatLimit, type LimitFormat, type LimitName } from './limitText';
+import { limits } from '../sts/limits';
 import { componentHeadings, isHeadingComponent } from './noteHeadings';
 import { applyHeadingIds, applyPipeTables, headingIdPattern, toPlainText, type NoteHeading } from './remarkNotes.mjs';
 
@@ -126,6 +128,33 @@ function walk(node: AnyNode, visit: (n: AnyNode) => void): void {
 const cache = new Map<string, NoteInfo>();
 
 /**
+ * The text a reader sees for an mdast node, for the search index: numbers that notes render
+ * from data (<Limit>) are written out, and table cells, rows and list items are kept apart
+ * instead of running together.
+ * @example renderedText(limitNode) // '3,600 seconds (1 hour)'
+ */
+function renderedText(node: AnyNode): string {
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+    if (node.name === 'Limit') {
+      const name = attr(node, 'name');
+      return name && Object.hasOwn(limits, name) ? formatLimit(name as LimitName, attr(node, 'as') as LimitFormat | undefined) : '';
+    }
+    if (node.name === 'Scenario' || node.name === 'Related' || node.name === 'Diagram') return '';
+  }
+  const children = node.children ?? [];
+  if (node.type === 'table') return children.map(renderedText).filter(Boolean).join('. ') + '.';
+  if (node.type === 'tableRow') return children.map(renderedText).filter(Boolean).join(' · ');
+  if (node.type === 'list') return children.map(renderedText).filter(Boolean).join('; ') + '.';
+  if (node.type === 'paragraph' || node.type === 'listItem' || node.type === 'blockquote') {
+    const inner = children.map(renderedText).join(node.type === 'paragraph' ? '' : ' ').trim();
+    return node.type === 'listItem' ? inner.replace(/[.;:]$/, '') : inner;
+  }
+  if (children.length && (node.type === 'mdxJsxFlowElement' || node.type === 'root')) return children.map(renderedText).join(' ');
+  if (children.length) return children.map(renderedText).join('');
+  return toPlainText(node);
+}
+
+/**
  * Parses one note's source.
  * @param slug the note's slug (for messages)
  * @param source the MDX text
@@ -194,7 +223,7 @@ export function analyzeNote(slug: string, source: string): NoteInfo {
       sections.push({ anchor: h.id, heading: h.text, text: '' });
     }
     if (node.type === 'mdxjsEsm') continue;
-    addText(toPlainText(node));
+    addText(renderedText(node));
   }
 
   const ids = headings.map((h) => h.id);

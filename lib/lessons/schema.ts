@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../result';
 
+// No JIT: zod would probe `new Function` for it, which a Content-Security-Policy without
+// 'unsafe-eval' (the one README recommends) reports as a violation. https://zod.dev/packages/core#jitless
+z.config({ jitless: true });
+
 /** The format tag every lesson file carries. */
 export const LESSON_FORMAT = 'sts-lesson/v1';
 

@@ -6,6 +6,10 @@ import { z } from 'zod';
 import type { Gate } from '../sts/types';
 import { difficulties, domains, isKnownNote, topics } from './topics';
 
+// No JIT: zod would probe `new Function` for it, which a Content-Security-Policy without
+// 'unsafe-eval' (the one README recommends) reports as a violation. https://zod.dev/packages/core#jitless
+z.config({ jitless: true });
+
 const gates = [
   'authenticate', 'caller-type', 'region', 'validate', 'token', 'mfa', 'caller-permissions', 'trust-policy',
   'external-id', 'duration', 'session-tags', 'source-identity', 'session-policy', 'rcp', 'scp', 'resource-policy',

@@ -7,6 +7,10 @@ import { isDerivedKey } from '../sts/context';
 import { type SamlAssertion } from '../sts/types';
 import { caps } from './caps';
 
+// No JIT: zod would probe `new Function` for it, which a Content-Security-Policy without
+// 'unsafe-eval' (the one README recommends) reports as a violation. https://zod.dev/packages/core#jitless
+z.config({ jitless: true });
+
 /** The STS calls a scenario may make. */
 export const stsCalls = [
   'AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetSessionToken', 'GetFederationToken',

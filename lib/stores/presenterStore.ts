@@ -4,7 +4,7 @@
  * it holds inputs only. What a slide shows is derived from them (lib/lessons/deck.ts).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { nextPosition, previousPosition, revealPosition, type DeckPosition } from '../lessons/deck';
+import { maxReveal, nextPosition, previousPosition, revealPosition, type DeckPosition } from '../lessons/deck';
 import { type ScenarioDigest } from '../lessons/digest';
 import { type Lesson } from '../lessons/schema';
 import { type SyncState } from '../lessons/sync';
@@ -52,6 +52,8 @@ export interface PresenterActions {
   back(): void;
   /** R, Enter: reveal the next part of this slide only. */
   reveal(): void;
+  /** A: reveal every check, the outcome or the answer of this slide at once. */
+  revealAll(): void;
   /** Jumps to a slide (from 0), nothing revealed. */
   goTo(slide: number): void;
   /** Sets slide and reveal at once (audience windows following a presenter). */
@@ -114,11 +116,12 @@ const clampScale = (n: number) => Math.round(Math.min(SCALE_RANGE.max, Math.max(
  * @returns a vanilla zustand store
  * @example const store = createPresenterStore({ lesson, lessonRef: 'builtin:mfa-and-get-session-token' })
  */
-export function createPresenterStore(init: { lesson: Lesson; lessonRef: string; slide?: number; contrast?: boolean; scale?: number }): StoreApi<PresenterStore> {
+export function createPresenterStore(init: { lesson: Lesson; lessonRef: string; slide?: number; reveal?: number; contrast?: boolean; scale?: number }): StoreApi<PresenterStore> {
   return createStore<PresenterStore>()((set, get) => ({
     lesson: init.lesson,
     lessonRef: init.lessonRef,
-    position: { slide: Math.min(Math.max(0, init.slide ?? 0), init.lesson.slides.length - 1), reveal: 0 },
+    // A reload restores the reveal too; it is clamped once the slide's scenario is known (deck.ts).
+    position: { slide: Math.min(Math.max(0, init.slide ?? 0), init.lesson.slides.length - 1), reveal: Math.max(0, Math.trunc(init.reveal ?? 0) || 0) },
     digests: {},
     blank: false,
     notesOpen: false,
@@ -129,6 +132,7 @@ export function createPresenterStore(init: { lesson: Lesson; lessonRef: string; 
     next: () => set((s) => ({ position: nextPosition(s.lesson, s.position, s.digests) })),
     back: () => set((s) => ({ position: previousPosition(s.lesson, s.position, s.digests) })),
     reveal: () => set((s) => ({ position: revealPosition(s.lesson, s.position, s.digests) })),
+    revealAll: () => set((s) => ({ position: { slide: s.position.slide, reveal: maxReveal(s.lesson.slides[s.position.slide], s.digests) } })),
     goTo: (slide) => set((s) => ({ position: { slide: Math.min(Math.max(0, Math.trunc(slide)), s.lesson.slides.length - 1), reveal: 0 } })),
     follow: (f) =>
       set((s) => {

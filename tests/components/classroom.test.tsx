@@ -96,6 +96,8 @@ describe('keyboard map', () => {
     ['ArrowLeft', 'back'],
     ['r', 'reveal'],
     ['Enter', 'reveal'],
+    ['a', 'revealAll'],
+    ['A', 'revealAll'],
     ['p', 'notes'],
     ['b', 'blank'],
     ['f', 'fullscreen'],

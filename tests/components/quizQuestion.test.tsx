@@ -57,19 +57,21 @@ describe('QuestionCard', () => {
 });
 
 describe('QuestionRunner', () => {
-  it('answers with the keyboard: a number chooses, Enter submits, Enter goes on', () => {
+  it('answers with the keyboard: a number chooses, S says fairly sure, Enter submits, Enter goes on', () => {
     const q = question('single', ['a']);
     const onAnswered = vi.fn();
     const onNext = vi.fn();
     render(<QuestionRunner question={q} label="Practice question 1" onAnswered={onAnswered} onNext={onNext} runHref="/simulator/?scenario=x" />);
     const rightIndex = displayOptions(q).findIndex((o) => o.correct);
-    // When the learner presses the number of the right option, then Enter
+    // When the learner presses the number of the right option, S for "fairly sure", then Enter
     fireEvent.keyDown(document.body, { key: String(rightIndex + 1) });
     expect((screen.getAllByRole('radio')[rightIndex] as HTMLInputElement).checked).toBe(true);
+    fireEvent.keyDown(document.body, { key: 's' });
+    expect((screen.getByRole('radio', { name: 'Fairly sure' }) as HTMLInputElement).checked).toBe(true);
     act(() => {
       fireEvent.keyDown(document.body, { key: 'Enter' });
     });
-    // Then the answer is graded (with the default confidence) and announced
+    // Then the answer is graded with the confidence they gave, and announced
     expect(onAnswered).toHaveBeenCalledWith(true, 'medium');
     expect(screen.getByText(`Correct. The answer is ${answerKeys(q).join(' and ')}.`, { selector: '[aria-live]' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Run it in the simulator' }).getAttribute('href')).toBe('/simulator/?scenario=x');
@@ -89,6 +91,47 @@ describe('QuestionRunner', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Submit answer' }));
     expect(onAnswered).toHaveBeenCalledWith(false, 'high');
     expect(screen.getByText(/^Not quite\./, { selector: '[aria-live]' })).toBeTruthy();
+  });
+
+  it('has no default confidence: Enter without one does not grade, and says how to give it', () => {
+    const onAnswered = vi.fn();
+    render(<QuestionRunner question={question('single', ['a'])} label="Q" onAnswered={onAnswered} onNext={() => undefined} />);
+    for (const c of ['Guessing', 'Fairly sure', 'Certain']) expect((screen.getByRole('radio', { name: c }) as HTMLInputElement).checked, c).toBe(false);
+    fireEvent.keyDown(document.body, { key: '1' });
+    fireEvent.keyDown(document.body, { key: 'Enter' });
+    expect(onAnswered).not.toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toBe('Say how sure you are first: G, S or K.');
+    // G and K give the other two levels
+    fireEvent.keyDown(document.body, { key: 'g' });
+    fireEvent.keyDown(document.body, { key: 'Enter' });
+    expect(onAnswered).toHaveBeenCalledWith(expect.any(Boolean), 'low');
+  });
+
+  it('takes exactly as many boxes as a "choose two" question asks for', () => {
+    const q = question('multiple', ['a', 'c']);
+    const onAnswered = vi.fn();
+    render(<QuestionRunner question={q} label="Q" onAnswered={onAnswered} onNext={() => undefined} />);
+    const submit = () => screen.getByRole('button', { name: 'Submit answer' }) as HTMLButtonElement;
+    fireEvent.keyDown(document.body, { key: 'k' });
+    // One box of two: not yet
+    fireEvent.click(screen.getByRole('checkbox', { name: /AssumeRoleWithSAML/ }));
+    expect(submit().disabled).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Choose 2 answers (you have 1).');
+    // Two boxes: it grades
+    fireEvent.click(screen.getByRole('checkbox', { name: /AssumeRoleWithWebIdentity/ }));
+    expect(submit().disabled).toBe(false);
+    fireEvent.click(submit());
+    expect(onAnswered).toHaveBeenCalledWith(true, 'high');
+  });
+
+  it('opens the simulator in a new tab, so the question and its explanation stay', () => {
+    render(<QuestionRunner question={question('single', ['a'])} label="Q" onAnswered={() => undefined} onNext={() => undefined} runHref="/simulator/?scenario=x" />);
+    fireEvent.keyDown(document.body, { key: 'a' });
+    fireEvent.keyDown(document.body, { key: 's' });
+    fireEvent.keyDown(document.body, { key: 'Enter' });
+    const run = screen.getByRole('link', { name: /Run it in the simulator/ });
+    expect(run.getAttribute('target')).toBe('_blank');
+    expect(run.getAttribute('rel')).toContain('noopener');
   });
 
   it('does not submit without an answer, and ignores keys while typing', () => {

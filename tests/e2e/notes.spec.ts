@@ -58,6 +58,27 @@ test('search finds a note by a phrase it contains', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+test('search results: query words highlighted, reachable with the arrow keys', async ({ page }) => {
+  await page.goto('/notes/');
+  const box = page.getByRole('searchbox', { name: 'Search the notes' });
+  // When the reader searches for "chaining"
+  await box.fill('chaining');
+  const links = page.locator('.note-search__results a');
+  await expect(links.first()).toBeVisible();
+  // Then the word is marked in the results
+  await expect(page.locator('.note-search__results mark').first()).toHaveText(/chaining/i);
+  // And Down moves into the results and along them, Up back, Escape to the box
+  await box.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(box).toBeFocused();
+  await expectNoAxeViolations(page, 'notes search results', '.note-search');
+});
+
 test('search says so when nothing matches', async ({ page }) => {
   await page.goto('/notes/');
   await page.getByRole('searchbox', { name: 'Search the notes' }).fill('zzqxv');

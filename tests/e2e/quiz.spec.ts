@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, watchErrors } from './helpers';
 
 // Browser tests for the quiz: every mode, keyboard use, reload survival, saved-data recovery,
@@ -21,6 +21,13 @@ function progressWithDueCard(ref: string) {
   });
 }
 
+/** Presses 1, 2, … for as many options as the question asks for (one, two or three). */
+async function chooseFirstOptions(page: Page) {
+  const legend = await page.locator('.quiz-options__legend').textContent();
+  const want = { one: 1, two: 2, three: 3 }[/Choose (one|two|three)/.exec(legend ?? '')?.[1] as 'one' | 'two' | 'three'] ?? 1;
+  for (let i = 1; i <= want; i++) await page.keyboard.press(String(i));
+}
+
 test('practice: answer with the keyboard, read the explanation, prove it, go on', async ({ page }) => {
   const errors = watchErrors(page);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -28,9 +35,10 @@ test('practice: answer with the keyboard, read the explanation, prove it, go on'
   const first = page.getByRole('heading', { name: 'Practice question 1' });
   await expect(first).toBeVisible();
 
-  // When the learner presses 1 then Enter
-  await page.keyboard.press('1');
+  // When the learner presses 1 (and 2, 3 for a "choose two/three" question), S for "fairly sure", then Enter
+  await chooseFirstOptions(page);
   await expect(page.getByRole('group', { name: /Choose (one|two|three) answers?/ }).locator('input').first()).toBeChecked();
+  await page.keyboard.press('s');
   await page.keyboard.press('Enter');
 
   // Then the verdict is announced, every option is explained, and the answer can be proved
@@ -57,9 +65,13 @@ test('practice: generated questions open their scenario in the simulator', async
   await page.goto('/quiz/practice/');
   await page.getByLabel('Questions', { exact: true }).selectOption('generated');
   await expect(page.getByText('Generated', { exact: true })).toBeVisible();
-  await page.keyboard.press('a');
+  await chooseFirstOptions(page);
+  await page.keyboard.press('g');
   await page.getByRole('button', { name: 'Submit answer' }).click();
   await expect(page.getByRole('link', { name: 'Run it in the simulator' })).toHaveAttribute('href', /^\/simulator\/#s=[A-Za-z0-9_-]+$/);
+  // It opens in a new tab: the question and its explanation stay where they are
+  await expect(page.getByRole('link', { name: 'Run it in the simulator' })).toHaveAttribute('target', '_blank');
+  await expect(page.getByTestId('practice-tally')).toHaveText(/This session: [01] right of 1/);
 });
 
 test('timed exam: flag, survive a reload, submit, then score by topic and review wrong answers', async ({ page }) => {

@@ -117,6 +117,23 @@ describe('presenter store', () => {
     expect(store.getState()).toMatchObject({ position: { slide: 3, reveal: 2 }, blank: false, scale: 1.2 });
   });
 
+  it('reveals a whole slide at once (A), and a reload can start where the reveals were', () => {
+    // Given a question slide (one reveal: the answer) and a note slide (nothing to reveal)
+    const q = lesson.slides.findIndex((s) => s.kind === 'question');
+    const n = lesson.slides.findIndex((s) => s.kind === 'note');
+    const store = createPresenterStore({ lesson, lessonRef: 'builtin:x', slide: q });
+    // When the presenter reveals all, the answer shows
+    store.getState().revealAll();
+    expect(store.getState().position).toEqual({ slide: q, reveal: 1 });
+    // A note slide has nothing to reveal
+    store.getState().goTo(n);
+    store.getState().revealAll();
+    expect(store.getState().position).toEqual({ slide: n, reveal: 0 });
+    // A store created after a reload starts with the saved reveal (the view clamps it)
+    expect(createPresenterStore({ lesson, lessonRef: 'builtin:x', slide: q, reveal: 1 }).getState().position).toEqual({ slide: q, reveal: 1 });
+    expect(createPresenterStore({ lesson, lessonRef: 'builtin:x', slide: q, reveal: -3 }).getState().position.reveal).toBe(0);
+  });
+
   it('times the talk: start, pause, resume, reset', () => {
     const store = createPresenterStore({ lesson, lessonRef: 'builtin:x' });
     const s = () => store.getState();

@@ -1,0 +1,53 @@
+import { expect, test, type Page } from '@playwright/test';
+import { securityHeaders } from '../../scripts/security-headers.mjs';
+import { missingPath } from './routes';
+
+// The browser tests are served with the security headers the README recommends
+// (scripts/serve.mjs --headers); these tests check they arrive and that no page breaks under them.
+
+/** Records every Content-Security-Policy violation the page reports. */
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}
+
+test('pages arrive with the recommended security headers', async ({ page }) => {
+  // When a reader opens the home page
+  const response = await page.goto('/');
+  // Then the CSP, nosniff and referrer policy are the ones the README documents
+  const headers = response?.headers() ?? {};
+  for (const [name, value] of Object.entries(securityHeaders)) expect(headers[name.toLowerCase()], name).toBe(value);
+});
+
+test('an unknown path answers 404 with the site’s not-found page', async ({ request, page }) => {
+  const res = await request.get(missingPath);
+  expect(res.status()).toBe(404);
+  expect(await res.text()).toContain('This page does not exist');
+  const asset = await request.get('/no-such-file.js');
+  expect(asset.status()).toBe(404);
+  await page.goto(missingPath);
+  await expect(page.locator('h1')).toHaveText('This page does not exist');
+});
+
+// The interactive pages do the most under the policy: the simulator runs the engine, draws
+// mermaid and loads CodeMirror; notes search fetches its index; the classroom fetches digests.
+const busyPages = [
+  { path: '/simulator/', ready: (p: Page) => expect(p.getByRole('heading', { level: 1 })).toBeVisible() },
+  { path: '/notes/assume-role/', ready: (p: Page) => expect(p.locator('h1')).toBeVisible() },
+  { path: '/classroom/present/?lesson=cross-account-external-id', ready: (p: Page) => expect(p.locator('h1, h2').first()).toBeVisible() },
+  { path: '/quiz/practice/', ready: (p: Page) => expect(p.locator('h1')).toBeVisible() },
+];
+
+for (const { path, ready } of busyPages) {
+  test(`${path} works under the Content-Security-Policy with no violation`, async ({ page }) => {
+    const violations = await watchCsp(page);
+    await page.goto(path);
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    expect(await violations(), `${path} CSP violations`).toEqual([]);
+  });
+}

@@ -107,7 +107,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   }
 
   const principal = requestPrincipal(caller);
-  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, role.account) };
+  const keys = Object.assign(callerKeys(world, caller, env), resourceKeys(world, role.account));
   if (mfa.present !== undefined) keys['aws:MultiFactorAuthPresent'] = String(mfa.present);
   if (mfa.present && mfa.authAt !== undefined) keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((env.now - mfa.authAt) / 1000)));
   // Trust-policy condition keys of AssumeRole: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html

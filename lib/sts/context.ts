@@ -98,6 +98,22 @@ export function principalTags(c: Caller): Record<string, string> {
   return Object.fromEntries([...out.values()]);
 }
 
+const tagKeysCache = new WeakMap<object, [string, string][]>();
+
+/**
+ * The `aws:PrincipalTag/<key>` condition keys of a caller, in principalTags' order. Users and
+ * sessions do not change once made, so the list is kept with the user or session.
+ */
+function principalTagKeys(c: Caller): [string, string][] {
+  const owner = c.kind === 'user' ? c.user : c.kind === 'session' ? c.session : undefined;
+  const hit = owner ? tagKeysCache.get(owner) : undefined;
+  if (hit) return hit;
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(principalTags(c))) out.push([`aws:PrincipalTag/${k}`, v]);
+  if (owner) tagKeysCache.set(owner, out);
+  return out;
+}
+
 /** aws:ResourceAccount and aws:ResourceOrgID for a resource owned by `account`. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount */
 export function resourceKeys(world: World, account: string | undefined): Record<string, string> {
   if (!account) return {};
@@ -131,7 +147,7 @@ export function callerKeys(world: World, c: Caller, env: StepEnv): Record<string
   keys['aws:PrincipalAccount'] = account;
   const org = orgOf(world, account);
   if (org) keys['aws:PrincipalOrgID'] = org.id;
-  for (const [k, v] of Object.entries(principalTags(c))) keys[`aws:PrincipalTag/${k}`] = v;
+  for (const [k, v] of principalTagKeys(c)) keys[k] = v;
   const mfa = callerMfa(c);
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent (absent for long-term keys)
   if (mfa.present !== undefined) keys['aws:MultiFactorAuthPresent'] = String(mfa.present);

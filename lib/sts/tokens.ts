@@ -117,7 +117,7 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
   const name = p.Name!;
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns (arn:partition:sts::account:federated-user/name)
   const fedArn = `arn:${callerPartition(caller)}:sts::${account}:federated-user/${name}`;
-  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, account) };
+  const keys = Object.assign(callerKeys(world, caller, env), resourceKeys(world, account));
   addSessionKeys(keys, p.Tags);
   const set = callerPolicies(world, caller);
   const base = { principal: requestPrincipal(caller), keys, resource: fedArn, resourceAccount: account, mode: 'request' as const };

@@ -34,7 +34,7 @@ export interface PolicySet {
 /** The caller's policies from the world. */
 export function callerPolicies(world: World, c: Caller): PolicySet {
   const account = callerAccount(c);
-  const scps = account ? scpsFor(world, account) : undefined;
+  const scps = account ? cachedScps(world, account) : undefined;
   switch (c.kind) {
     case 'user':
       return { identity: c.user.policies, boundary: c.user.boundary, scps };
@@ -52,6 +52,18 @@ export function callerPolicies(world: World, c: Caller): PolicySet {
       return { identity: s.taskPolicy ? [s.taskPolicy] : [], scps };
     }
   }
+}
+
+const scpCache = new WeakMap<World, Map<string, PolicySet['scps']>>();
+
+/** scpsFor, computed once per world and account: a built world does not change. */
+function cachedScps(world: World, account: string): PolicySet['scps'] {
+  let byAccount = scpCache.get(world);
+  if (!byAccount) scpCache.set(world, (byAccount = new Map()));
+  if (byAccount.has(account)) return byAccount.get(account);
+  const scps = scpsFor(world, account);
+  byAccount.set(account, scps);
+  return scps;
 }
 
 /**

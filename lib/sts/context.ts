@@ -54,7 +54,9 @@ export function callerAccount(c: Caller): string | undefined {
 export function requestPrincipal(c: Caller): RequestPrincipal {
   const p = principalOf(c);
   const boundary = c.kind === 'user' ? c.user.boundary : c.kind === 'session' ? (c.session.role?.boundary ?? c.session.user?.boundary) : undefined;
-  return boundary ? { ...p, hasBoundary: true } : p;
+  // principalOf makes a fresh object; setting the flag on it keeps the key order a spread gave.
+  if (boundary) p.hasBoundary = true;
+  return p;
 }
 
 function principalOf(c: Caller): RequestPrincipal {

@@ -30,10 +30,10 @@ export function invalidParams(trace: TraceEntry[], error: AwsError, source?: str
 /** Checks the session-policy members' model constraints. */
 export function validateSessionPolicyParams(v: Validator, policy: unknown, policyArns: { arn: string }[] | undefined, maxPolicyChars: number | undefined): void {
   if (typeof policy === 'string') {
-    v.string('policy', policy, { ...rules.policy, max: maxPolicyChars });
+    v.string('policy', policy, { min: rules.policy.min, pattern: rules.policy.pattern, patternText: rules.policy.patternText, max: maxPolicyChars });
   } else if (policy !== undefined) {
     // A policy written as a JSON object is sent as its compact text, so the same constraints apply.
-    v.string('policy', JSON.stringify(policy), { ...rules.policy, max: maxPolicyChars });
+    v.string('policy', JSON.stringify(policy), { min: rules.policy.min, pattern: rules.policy.pattern, patternText: rules.policy.patternText, max: maxPolicyChars });
   }
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (PolicyArns: up to 10 managed policy ARNs)
   v.listMax('policyArns', policyArns, limits.sessionPolicyArnsMax);

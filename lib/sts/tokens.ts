@@ -122,11 +122,11 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
   const set = callerPolicies(world, caller);
   const base = { principal: requestPrincipal(caller), keys, resource: fedArn, resourceAccount: account, mode: 'request' as const };
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html
-  const az = authorize(world, caller, set, { ...base, action: 'sts:GetFederationToken' });
+  const az = authorize(world, caller, set, Object.assign({}, base, { action: 'sts:GetFederationToken' }));
   trace.push(...az.trace);
   if (az.decision !== 'Allow') return fail(trace, notAuthorized(callerArn(caller), 'sts:GetFederationToken', fedArn));
   if (p.Tags?.length) {
-    const t = authorize(world, caller, set, { ...base, action: 'sts:TagSession' });
+    const t = authorize(world, caller, set, Object.assign({}, base, { action: 'sts:TagSession' }));
     if (t.decision !== 'Allow') {
       trace.push({ gate: 'session-tags', result: 'fail', code: 'tags.tagsession-denied', reason: 'Passing session tags needs sts:TagSession in the caller\'s policies, and it is not allowed.', learn: learn.sessionTags, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html' });
       return fail(trace, notAuthorized(callerArn(caller), 'sts:TagSession', fedArn));

@@ -169,11 +169,18 @@ function coreOf(shape: (typeof shapes)[number]): { run: () => Outcome; result: (
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(`\nRequest shapes (per CPU second of this process, median of 7 rounds; load average ${load}):`);
 console.log(`${'shape'.padEnd(66)} ${'core ops/s'.padStart(11)} ${'µs/op'.padStart(8)} ${'run ops/s'.padStart(10)} ${'µs/op'.padStart(8)}`);
-const cores = shapes.map((shape) => ({ shape, c: coreOf(shape) }));
-// One pass over every shape first, so each is measured with the engine's code already optimized for all of them.
+const cores = shapes.map((shape) => ({ shape, c: coreOf(shape), core: [] as number[], full: [] as number[] }));
+// One pass over every shape first, so each is measured with the engine's code already optimized for all of them;
+// then the 7 rounds go round the shapes in turn, so a burst of load elsewhere hits them all alike.
 for (const { c } of cores) measure(c.run, 1, 200);
-for (const { shape, c } of cores) {
-  const core = measure(c.run, 7, 300, cpuNow);
-  const full = measure(c.full, 7, 300, cpuNow);
+for (let round = 0; round < 7; round++) {
+  for (const s of cores) {
+    s.core.push(measure(s.c.run, 1, 300, cpuNow));
+    s.full.push(measure(s.c.full, 1, 300, cpuNow));
+  }
+}
+for (const { shape, c, core: cs, full: fs } of cores) {
+  const core = median(cs);
+  const full = median(fs);
   console.log(`${`${shape.name} (${c.result()})`.padEnd(66)} ${fmt(core).padStart(11)} ${(1e6 / core).toFixed(2).padStart(8)} ${fmt(full).padStart(10)} ${(1e6 / full).toFixed(2).padStart(8)}`);
 }

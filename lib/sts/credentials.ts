@@ -14,6 +14,19 @@ const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
  * Plain numbers suffice: the 48-bit head is below 2^53.
  */
 export function makeAccessKeyId(prefix: 'ASIA' | 'AKIA', account: string, seed: string): string {
+  // Pure, and asked again for the same step on every re-run (see makeSecrets).
+  const memo = `${prefix}|${account}|${seed}`;
+  const hit = keyIdCache.get(memo);
+  if (hit !== undefined) return hit;
+  const id = keyIdOf(prefix, account, seed);
+  if (keyIdCache.size >= 500) keyIdCache.clear();
+  keyIdCache.set(memo, id);
+  return id;
+}
+
+const keyIdCache = new Map<string, string>();
+
+function keyIdOf(prefix: 'ASIA' | 'AKIA', account: string, seed: string): string {
   const rnd = seeded(seed);
   // (account << 7) | r, kept to the 48 bits of the six head bytes as the BigInt version did.
   const head = (Number(account) % 2 ** 41) * 128 + Math.floor(rnd() * 128);

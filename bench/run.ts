@@ -4,8 +4,8 @@
  * then the eight request shapes of a typical STS workload (bench/shapes.ts): for each, the
  * pre-validated core path (the decision with its full trace, on a built world and a ready
  * caller) and the whole scenario run, in operations per second and µs per operation,
- * each the median of 7 rounds, timed on the process's CPU time so that other work on a shared
- * machine disturbs the figures less. `npm run bench -- --shapes` runs only the shapes.
+ * each the median of 7 rounds. Every figure is per second of the process's CPU time, so that
+ * other work on a shared machine disturbs it less; the load average is printed with the shapes. `npm run bench -- --shapes` runs only the shapes.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -55,10 +55,11 @@ const cpuNow = (): number => {
 };
 
 /**
- * Runs fn repeatedly for ~ms milliseconds, several rounds; returns the median ops/second.
- * `clock` is wall time by default; the request shapes use the process's CPU time.
+ * Runs fn repeatedly for ~ms milliseconds, several rounds; returns the median ops/second,
+ * counted per second of the process's CPU time (wall time on a busy shared machine mostly
+ * measures the other processes).
  */
-function measure(fn: () => void, rounds = 7, ms = 300, clock: () => number = () => performance.now()): number {
+function measure(fn: () => void, rounds = 7, ms = 300, clock: () => number = cpuNow): number {
   // Warm up for a round's length at least, so the optimizing compiler has run.
   const w0 = performance.now();
   for (let i = 0; i < 200 || performance.now() - w0 < ms; i++) fn();
@@ -82,6 +83,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const shapesOnly = process.argv.includes('--shapes');
 
 if (!shapesOnly) {
+  console.log(`Per second of this process's CPU time, median of 7 rounds (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):`);
   const text = JSON.stringify(scenario);
   const loaded = loadScenario(text);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
@@ -167,7 +169,7 @@ function coreOf(shape: (typeof shapes)[number]): { run: () => Outcome; result: (
 }
 
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-console.log(`\nRequest shapes (per CPU second of this process, median of 7 rounds; load average ${load}):`);
+console.log(`\nRequest shapes (median of 7 rounds; load average ${load}):`);
 console.log(`${'shape'.padEnd(66)} ${'core ops/s'.padStart(11)} ${'µs/op'.padStart(8)} ${'run ops/s'.padStart(10)} ${'µs/op'.padStart(8)}`);
 const cores = shapes.map((shape) => ({ shape, c: coreOf(shape), core: [] as number[], full: [] as number[] }));
 // One pass over every shape first, so each is measured with the engine's code already optimized for all of them;
@@ -175,8 +177,8 @@ const cores = shapes.map((shape) => ({ shape, c: coreOf(shape), core: [] as numb
 for (const { c } of cores) measure(c.run, 1, 200);
 for (let round = 0; round < 7; round++) {
   for (const s of cores) {
-    s.core.push(measure(s.c.run, 1, 300, cpuNow));
-    s.full.push(measure(s.c.full, 1, 300, cpuNow));
+    s.core.push(measure(s.c.run, 1, 300));
+    s.full.push(measure(s.c.full, 1, 300));
   }
 }
 for (const { shape, c, core: cs, full: fs } of cores) {

@@ -62,8 +62,19 @@ export function principalArnKind(s: string): PrincipalArnKind | undefined {
  * @example assumedRoleArn('arn:aws:iam::222222222222:role/ops/Deploy', 's1') // arn:aws:sts::222222222222:assumed-role/Deploy/s1
  */
 export function assumedRoleArn(roleArn: string, sessionName: string): string {
-  const r = parseArn(roleArn);
-  if (!r.ok) return `arn:aws:sts:::assumed-role/${roleArn}/${sessionName}`;
-  const name = r.value.resource.split('/').pop() ?? r.value.resource;
-  return formatArn({ partition: r.value.partition, service: 'sts', region: '', account: r.value.account, resource: `assumed-role/${name}/${sessionName}` });
+  let prefix = sessionPrefixes.get(roleArn);
+  if (prefix === undefined) {
+    const r = parseArn(roleArn);
+    if (!r.ok) prefix = `arn:aws:sts:::assumed-role/${roleArn}/`;
+    else {
+      const name = r.value.resource.split('/').pop() ?? r.value.resource;
+      prefix = formatArn({ partition: r.value.partition, service: 'sts', region: '', account: r.value.account, resource: `assumed-role/${name}/` });
+    }
+    if (sessionPrefixes.size >= 1000) sessionPrefixes.clear();
+    sessionPrefixes.set(roleArn, prefix);
+  }
+  return prefix + sessionName;
 }
+
+/** `arn:aws:sts::A:assumed-role/Name/` per role ARN: the part of a session ARN that does not depend on the session. */
+const sessionPrefixes = new Map<string, string>();

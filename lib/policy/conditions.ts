@@ -301,6 +301,15 @@ function fmt(v: ContextValue): string {
   return typeof v === 'string' ? `"${v}"` : list(v);
 }
 
+const clauseTexts = new WeakMap<ConditionClause, { head: string; policyText: string }>();
+
+/** The parts of a clause's detail sentences that depend only on the clause, made once per parsed clause. */
+function clauseText(clause: ConditionClause): { head: string; policyText: string } {
+  let t = clauseTexts.get(clause);
+  if (!t) clauseTexts.set(clause, (t = { head: `${clause.operator} ${clause.key}:`, policyText: list(clause.values) }));
+  return t;
+}
+
 /**
  * Evaluates one condition clause against the request context.
  *
@@ -323,8 +332,7 @@ export function evaluateClause(
 ): ClauseEvaluation {
   const raw = lookupKey(keys, clause.key);
   const present = raw !== undefined && (typeof raw === 'string' || raw.length > 0);
-  const head = `${clause.operator} ${clause.key}:`;
-  const policyText = list(clause.values);
+  const { head, policyText } = clauseText(clause);
 
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
   if (clause.base === 'Null') {

@@ -3,7 +3,8 @@
  * Assumes the policy has been validated by parsePolicy.
  */
 import { evaluateClause } from './conditions';
-import { list, matchAction, matchPrincipal, matchResourceEscaped } from './match';
+import { glob } from './glob';
+import { list, matchPrincipal, matchResourceEscaped } from './match';
 import {
   type Policy,
   type PolicyEvaluation,
@@ -79,8 +80,14 @@ export function checkStatement(st: Statement, ctx: RequestContext, resolve: Vari
   return undefined;
 }
 
+const loweredPatterns = new WeakMap<readonly string[], string[]>();
+
+/** Whether any Action pattern covers the action; the same test as matchAction, with the parsed patterns lowercased once. */
 function anyAction(patterns: readonly string[], action: string): boolean {
-  for (const p of patterns) if (matchAction(p, action)) return true;
+  let lowered = loweredPatterns.get(patterns);
+  if (!lowered) loweredPatterns.set(patterns, (lowered = patterns.map((p) => p.toLowerCase())));
+  const a = action.toLowerCase();
+  for (const p of lowered) if (p === '*' || glob(p, a)) return true;
   return false;
 }
 

@@ -4,7 +4,7 @@
  */
 import { learn } from '../explain/learn';
 import { arnPartition, type World } from '../world/world';
-import { authorize, callerPolicies } from './authorize';
+import { authorize, callerPolicies, type AuthzRequest } from './authorize';
 import { callerArn, callerKeys, callerMfa, callerPartition, requestPrincipal, resourceKeys, type StepEnv } from './context';
 import { awsError, notAuthorized } from './errors';
 import { checkMfa } from './mfa';
@@ -124,7 +124,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   }
 
   const principal = requestPrincipal(caller);
-  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, role.account) };
+  const keys = Object.assign(callerKeys(world, caller, env), resourceKeys(world, role.account));
   if (mfa.present !== undefined) keys['aws:MultiFactorAuthPresent'] = String(mfa.present);
   if (mfa.present && mfa.authAt !== undefined) keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((env.now - mfa.authAt) / 1000)));
   // Trust-policy condition keys of AssumeRole: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
@@ -133,8 +133,9 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   addSessionKeys(keys, p.Tags, p.TransitiveTagKeys, p.SourceIdentity);
 
   const set = callerPolicies(world, caller);
-  const base = { principal, keys, resource: roleArn, resourcePolicy: role.trust, resourceAccount: role.account, mode: 'trust' as const };
-  const az = authorize(world, caller, set, { ...base, action: 'sts:AssumeRole' });
+  // A fresh literal per question: object spreads are slow in V8.
+  const question = (action: string, k = keys): AuthzRequest => ({ action, principal, keys: k, resource: roleArn, resourcePolicy: role.trust, resourceAccount: role.account, mode: 'trust' });
+  const az = authorize(world, caller, set, question('sts:AssumeRole'));
   trace.push(...diagnoseTrust(role, 'sts:AssumeRole', principal, keys), ...az.trace);
   if (az.decision !== 'Allow') {
     if (caller.kind === 'session' && caller.session.role?.arn === role.arn && az.deniedBy?.policyType === 'resource-based policy') {
@@ -145,7 +146,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
 
   // Passing tags, or carrying transitive ones, needs sts:TagSession. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
   if (p.Tags?.length || inherited.length) {
-    const t = authorize(world, caller, set, { ...base, action: 'sts:TagSession' });
+    const t = authorize(world, caller, set, question('sts:TagSession'));
     if (t.decision !== 'Allow') {
       trace.push({ gate: 'session-tags', result: 'fail', code: 'tags.tagsession-denied', reason: `${p.Tags?.length ? 'The call passes session tags' : 'The calling session carries transitive tags'}, so sts:TagSession must be allowed too, and it is not: ${t.trace.filter((e) => e.result === 'fail').map((e) => e.reason).join(' ')}`, learn: learn.sessionTags, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required' });
       return fail(trace, notAuthorized(who, 'sts:TagSession', roleArn));
@@ -156,7 +157,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   // ProvidedContexts need sts:SetContext in the trust policy. https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation-identity-enhanced-iam-role-sessions.html
   if (p.ProvidedContexts?.length) {
     const providers = p.ProvidedContexts.map((c) => c.ProviderArn ?? '');
-    const c = authorize(world, caller, set, { ...base, action: 'sts:SetContext', keys: { ...keys, 'sts:RequestContextProviders': providers } });
+    const c = authorize(world, caller, set, question('sts:SetContext', Object.assign({}, keys, { 'sts:RequestContextProviders': providers })));
     if (c.decision !== 'Allow') {
       trace.push({ gate: 'trust-policy', result: 'fail', code: 'context.setcontext-denied', reason: `The call passes ProvidedContexts (${providers.join(', ')}), so ${role.name}'s trust policy must also allow sts:SetContext for the caller, and it does not: ${c.trace.filter((e) => e.result === 'fail').map((e) => e.reason).join(' ')}`, learn: learn.providedContexts, source: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation-identity-enhanced-iam-role-sessions.html' });
       return fail(trace, notAuthorized(who, 'sts:SetContext', roleArn));
@@ -171,7 +172,7 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
   }
   const sourceIdentity = p.SourceIdentity ?? carried;
   if (sourceIdentity !== undefined) {
-    const s = authorize(world, caller, set, { ...base, action: 'sts:SetSourceIdentity', keys: { ...keys, 'sts:SourceIdentity': sourceIdentity } });
+    const s = authorize(world, caller, set, question('sts:SetSourceIdentity', Object.assign({}, keys, { 'sts:SourceIdentity': sourceIdentity })));
     if (s.decision !== 'Allow') {
       trace.push({ gate: 'source-identity', result: 'fail', code: 'source-identity.denied', reason: `${p.SourceIdentity !== undefined ? 'The call sets' : 'The calling session carries'} SourceIdentity "${sourceIdentity}", so sts:SetSourceIdentity must be allowed, and it is not.`, learn: learn.sourceIdentity, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html#id_credentials_temp_control-access_monitor-perms' });
       return fail(trace, notAuthorized(who, 'sts:SetSourceIdentity', roleArn));

@@ -39,7 +39,7 @@ export function callerPolicies(world: World, c: Caller): PolicySet {
   const account = callerAccount(c);
   // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html (SCPs do not restrict service-linked roles)
   const serviceLinked = c.kind === 'session' && isServiceLinkedRole(c.session.role?.arn);
-  const scps = account && !serviceLinked ? scpsFor(world, account) : undefined;
+  const scps = account && !serviceLinked ? cachedScps(world, account) : undefined;
   switch (c.kind) {
     case 'user':
       return { identity: c.user.policies, boundary: c.user.boundary, scps };
@@ -57,6 +57,18 @@ export function callerPolicies(world: World, c: Caller): PolicySet {
       return { identity: s.taskPolicy ? [s.taskPolicy] : [], scps };
     }
   }
+}
+
+const scpCache = new WeakMap<World, Map<string, PolicySet['scps']>>();
+
+/** scpsFor, computed once per world and account: a built world does not change. */
+function cachedScps(world: World, account: string): PolicySet['scps'] {
+  let byAccount = scpCache.get(world);
+  if (!byAccount) scpCache.set(world, (byAccount = new Map()));
+  if (byAccount.has(account)) return byAccount.get(account);
+  const scps = scpsFor(world, account);
+  byAccount.set(account, scps);
+  return scps;
 }
 
 /**

@@ -54,7 +54,9 @@ export function callerAccount(c: Caller): string | undefined {
 export function requestPrincipal(c: Caller): RequestPrincipal {
   const p = principalOf(c);
   const boundary = c.kind === 'user' ? c.user.boundary : c.kind === 'session' ? (c.session.role?.boundary ?? c.session.user?.boundary) : undefined;
-  return boundary ? { ...p, hasBoundary: true } : p;
+  // principalOf makes a fresh object; setting the flag on it keeps the key order a spread gave.
+  if (boundary) p.hasBoundary = true;
+  return p;
 }
 
 function principalOf(c: Caller): RequestPrincipal {
@@ -96,6 +98,22 @@ export function principalTags(c: Caller): Record<string, string> {
     for (const t of s.tags) put(t.key, t.value);
   }
   return Object.fromEntries([...out.values()]);
+}
+
+const tagKeysCache = new WeakMap<object, [string, string][]>();
+
+/**
+ * The `aws:PrincipalTag/<key>` condition keys of a caller, in principalTags' order. Users and
+ * sessions do not change once made, so the list is kept with the user or session.
+ */
+function principalTagKeys(c: Caller): [string, string][] {
+  const owner = c.kind === 'user' ? c.user : c.kind === 'session' ? c.session : undefined;
+  const hit = owner ? tagKeysCache.get(owner) : undefined;
+  if (hit) return hit;
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(principalTags(c))) out.push([`aws:PrincipalTag/${k}`, v]);
+  if (owner) tagKeysCache.set(owner, out);
+  return out;
 }
 
 /**
@@ -157,7 +175,7 @@ export function callerKeys(world: World, c: Caller, env: StepEnv): Record<string
     keys['aws:PrincipalOrgID'] = org.id;
     keys['aws:PrincipalOrgPaths'] = [orgPath(org, account)];
   }
-  for (const [k, v] of Object.entries(principalTags(c))) keys[`aws:PrincipalTag/${k}`] = v;
+  for (const [k, v] of principalTagKeys(c)) keys[k] = v;
   const mfa = callerMfa(c);
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent (absent for long-term keys)
   if (mfa.present !== undefined) keys['aws:MultiFactorAuthPresent'] = String(mfa.present);

@@ -11,19 +11,41 @@ const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /**
  * Builds an access key id whose body encodes the account, as AWS key ids do:
  * base32 of 10 bytes where bits 7..46 of the first 6 bytes hold the account number.
+ * Plain numbers suffice: the 48-bit head is below 2^53.
  */
 export function makeAccessKeyId(prefix: 'ASIA' | 'AKIA', account: string, seed: string): string {
+  // Pure, and asked again for the same step on every re-run (see makeSecrets).
+  const memo = `${prefix}|${account}|${seed}`;
+  const hit = keyIdCache.get(memo);
+  if (hit !== undefined) return hit;
+  const id = keyIdOf(prefix, account, seed);
+  if (keyIdCache.size >= 500) keyIdCache.clear();
+  keyIdCache.set(memo, id);
+  return id;
+}
+
+const keyIdCache = new Map<string, string>();
+
+function keyIdOf(prefix: 'ASIA' | 'AKIA', account: string, seed: string): string {
   const rnd = seeded(seed);
-  const acct = BigInt(account);
-  const head = (acct << 7n) | BigInt(Math.floor(rnd() * 128));
-  const bytes: number[] = [];
-  for (let i = 5; i >= 0; i--) bytes.push(Number((head >> BigInt(i * 8)) & 0xffn));
-  for (let i = 0; i < 4; i++) bytes.push(Math.floor(rnd() * 256));
-  let bits = '';
-  for (const b of bytes) bits += b.toString(2).padStart(8, '0');
-  let body = '';
-  for (let i = 0; i < 80; i += 5) body += B32[parseInt(bits.slice(i, i + 5), 2)];
-  return prefix + body;
+  // (account << 7) | r, kept to the 48 bits of the six head bytes as the BigInt version did.
+  const head = (Number(account) % 2 ** 41) * 128 + Math.floor(rnd() * 128);
+  const bytes = new Array<number>(10);
+  for (let i = 0; i < 6; i++) bytes[i] = Math.floor(head / 2 ** ((5 - i) * 8)) % 256;
+  for (let i = 6; i < 10; i++) bytes[i] = Math.floor(rnd() * 256);
+  // 80 bits in 16 groups of 5, most significant first.
+  let body = prefix;
+  let acc = 0;
+  let bits = 0;
+  for (const b of bytes) {
+    acc = ((acc << 8) | b) & 0xfff;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      body += B32[(acc >> bits) & 31];
+    }
+  }
+  return body;
 }
 
 /** The account encoded in an access key id, or undefined when the key does not decode. */
@@ -37,8 +59,17 @@ export function accountFromAccessKeyId(keyId: string): string | undefined {
   return acct.toString().padStart(12, '0');
 }
 
+const secretsCache = new Map<string, { secret: string; token: string }>();
+
 /** A secret access key and session token, deterministic for a seed. */
 export function makeSecrets(seed: string): { secret: string; token: string } {
+  // A pure function of the seed (scenario id and step id), and the simulator re-runs the same
+  // scenario on every edit and for every counterfactual fix: remember the last few hundred.
+  const hit = secretsCache.get(seed);
+  if (hit) return { secret: hit.secret, token: hit.token };
   const rnd = seeded(seed + '#secret');
-  return { secret: randomString(rnd, 40, 'secret'), token: 'IQoJb3JpZ2luX2Vj' + randomString(rnd, 340, 'secret') };
+  const made = { secret: randomString(rnd, 40, 'secret'), token: 'IQoJb3JpZ2luX2Vj' + randomString(rnd, 340, 'secret') };
+  if (secretsCache.size >= 500) secretsCache.clear();
+  secretsCache.set(seed, made);
+  return { secret: made.secret, token: made.token };
 }

@@ -57,7 +57,7 @@ export function runRequest(world: World, caller: Caller, req: { action: string; 
   const service = req.action.split(':')[0]!.toLowerCase();
   const resource = findResource(world, req.resource);
   const resourceAccount = resource?.account ?? accountFromArn(req.resource) ?? callerAccount(caller) ?? '';
-  const keys: Record<string, ContextValue> = { ...callerKeys(world, caller, env), ...resourceKeys(world, resourceAccount) };
+  const keys: Record<string, ContextValue> = Object.assign(callerKeys(world, caller, env), resourceKeys(world, resourceAccount));
   if (service === 'iam') keys['aws:RequestedRegion'] = 'us-east-1';
   for (const [k, v] of Object.entries(req.context ?? {})) keys[k] = Array.isArray(v) ? v.map(String) : String(v);
 

@@ -1,8 +1,9 @@
 /** Trust-policy diagnosis and role-session issuance shared by AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity. */
 import { assumedRoleArn } from '../arn/arn';
 import { learn } from '../explain/learn';
-import { evaluatePolicy } from '../policy/evaluate';
-import { type ContextValue, type RequestPrincipal } from '../policy/types';
+import { checkStatement } from '../policy/evaluate';
+import { type ContextValue, type Policy, type RequestPrincipal, type Statement } from '../policy/types';
+import { createResolver } from '../policy/variables';
 import { type NamedPolicy, type Role } from '../world/world';
 import { describeStatement } from './authorize';
 import { type StepEnv } from './context';
@@ -10,22 +11,38 @@ import { awsError } from './errors';
 import { credentialsFor } from './shared';
 import { type AwsError, type MfaContext, type Session, type SessionTag, type TraceEntry } from './types';
 
+const diagnosedKeys = new Set(['sts:externalid', 'aws:multifactorauthpresent', 'aws:multifactorauthage']);
+const diagnosedCache = new WeakMap<Policy, Statement[]>();
+
+/** The Allow statements of a trust policy that test ExternalId or MFA keys (kept per parsed policy). */
+function diagnosed(policy: Policy): Statement[] {
+  let hit = diagnosedCache.get(policy);
+  if (!hit) {
+    hit = policy.statements.filter((st) => st.effect === 'Allow' && st.conditions.some((c) => diagnosedKeys.has(c.key.toLowerCase())));
+    diagnosedCache.set(policy, hit);
+  }
+  return hit;
+}
+
 /**
  * Looks inside the trust policy for the conditions learners most need named: ExternalId
  * and MFA. Adds a pass or fail entry for each statement that names the caller and the
  * action but tests one of those keys.
  */
 export function diagnoseTrust(role: Role, action: string, principal: RequestPrincipal, keys: Record<string, ContextValue>): TraceEntry[] {
-  const ev = evaluatePolicy(role.trust.policy, { action, resource: role.arn, principal, keys });
   const out: TraceEntry[] = [];
-  for (const r of ev.statements) {
-    const st = role.trust.policy.statements[r.index];
-    if (!st || st.effect !== 'Allow') continue;
-    if (r.mismatch && r.mismatch.element !== 'Condition') continue;
-    const where = describeStatement(role.trust, r);
+  const statements = diagnosed(role.trust.policy);
+  if (!statements.length) return out;
+  // Only the statements that test one of these keys can add an entry, so only they are checked.
+  const ctx = { action, resource: role.arn, principal, keys };
+  const resolve = createResolver(role.trust.policy.version, keys);
+  for (const st of statements) {
+    const mismatch = checkStatement(st, ctx, resolve);
+    if (mismatch && mismatch.element !== 'Condition') continue;
+    const where = describeStatement(role.trust, st);
     for (const c of st.conditions) {
       const key = c.key.toLowerCase();
-      const failed = r.mismatch?.clause === c;
+      const failed = mismatch?.clause === c;
       if (key === 'sts:externalid') {
         const got = keys['sts:ExternalId'];
         out.push(

@@ -31,7 +31,7 @@ export function invalidParams(trace: TraceEntry[], error: AwsError, source?: str
 /** Checks the session-policy members' model constraints. */
 export function validateSessionPolicyParams(v: Validator, policy: unknown, policyArns: { arn: string }[] | undefined, maxPolicyChars: number | undefined): void {
   if (typeof policy === 'string') {
-    v.string('policy', policy, { ...rules.policy, max: maxPolicyChars });
+    v.string('policy', policy, { min: rules.policy.min, pattern: rules.policy.pattern, patternText: rules.policy.patternText, max: maxPolicyChars });
   } else if (policy !== undefined) {
     // A policy written as a JSON object is sent as its compact text, so the same constraints apply.
     // One nested too deep to serialise has at least two characters per level: far over any maximum.

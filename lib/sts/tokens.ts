@@ -117,16 +117,16 @@ export function getFederationToken(world: World, caller: Caller, p: GetFederatio
   const name = p.Name!;
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns (arn:partition:sts::account:federated-user/name)
   const fedArn = `arn:${callerPartition(caller)}:sts::${account}:federated-user/${name}`;
-  const keys = { ...callerKeys(world, caller, env), ...resourceKeys(world, account) };
+  const keys = Object.assign(callerKeys(world, caller, env), resourceKeys(world, account));
   addSessionKeys(keys, p.Tags);
   const set = callerPolicies(world, caller);
   const base = { principal: requestPrincipal(caller), keys, resource: fedArn, resourceAccount: account, mode: 'request' as const };
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html
-  const az = authorize(world, caller, set, { ...base, action: 'sts:GetFederationToken' });
+  const az = authorize(world, caller, set, Object.assign({}, base, { action: 'sts:GetFederationToken' }));
   trace.push(...az.trace);
   if (az.decision !== 'Allow') return fail(trace, notAuthorized(callerArn(caller), 'sts:GetFederationToken', fedArn));
   if (p.Tags?.length) {
-    const t = authorize(world, caller, set, { ...base, action: 'sts:TagSession' });
+    const t = authorize(world, caller, set, Object.assign({}, base, { action: 'sts:TagSession' }));
     if (t.decision !== 'Allow') {
       trace.push({ gate: 'session-tags', result: 'fail', code: 'tags.tagsession-denied', reason: 'Passing session tags needs sts:TagSession in the caller\'s policies, and it is not allowed.', learn: learn.sessionTags, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html' });
       return fail(trace, notAuthorized(callerArn(caller), 'sts:TagSession', fedArn));

@@ -24,12 +24,18 @@ export function seeded(seed: string): () => number {
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const SECRET = ALNUM + '+/';
+const codesOf = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
+const alphabets = { upper: codesOf(UPPER), alnum: codesOf(ALNUM), secret: codesOf(SECRET) };
 
 /** A string of `n` characters drawn from `alphabet` with `rnd`. */
 export function randomString(rnd: () => number, n: number, alphabet: 'upper' | 'alnum' | 'secret' = 'upper'): string {
-  const chars = alphabet === 'upper' ? UPPER : alphabet === 'alnum' ? ALNUM : ALNUM + '+/';
+  const chars = alphabets[alphabet];
+  // Character codes first, one string at the end: a session token is 340 characters.
+  const codes = new Array<number>(n);
+  for (let i = 0; i < n; i++) codes[i] = chars[Math.floor(rnd() * chars.length)]!;
   let out = '';
-  for (let i = 0; i < n; i++) out += chars[Math.floor(rnd() * chars.length)];
+  for (let i = 0; i < n; i += 1024) out += String.fromCharCode(...codes.slice(i, i + 1024));
   return out;
 }
 

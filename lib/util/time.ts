@@ -1,5 +1,7 @@
 /** Simulated time: instants are epoch milliseconds; no wall clock anywhere in the engine. */
 
+const isoCache = new Map<number, string>();
+
 /**
  * The latest instant a scenario's clock may reach: the end of year 9999, the last one an
  * ISO 8601 `YYYY` year (and the scenario format's `start` and `advanceTo`) can write.
@@ -20,8 +22,14 @@ export function isRepresentable(ms: number): boolean {
  * an instant outside JavaScript's Date range is clamped to the range's end.
  */
 export function isoSeconds(ms: number): string {
+  // A run formats the same few instants (the step's time, expirations) many times.
+  let s = isoCache.get(ms);
+  if (s !== undefined) return s;
   const safe = Number.isNaN(ms) ? 0 : Math.max(-DATE_LIMIT, Math.min(DATE_LIMIT, ms));
-  return new Date(safe).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  s = new Date(safe).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (isoCache.size >= 1000) isoCache.clear();
+  isoCache.set(ms, s);
+  return s;
 }
 
 /**

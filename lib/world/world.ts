@@ -205,7 +205,11 @@ export function accountPartition(world: World, account: string): string {
 
 /** The partition of an ARN (`arn:aws-cn:iam::…` → `aws-cn`). */
 export function arnPartition(arn: string): string {
-  return arn.split(':')[1] || 'aws';
+  // The text between the first and second colons, without splitting the whole ARN.
+  const a = arn.indexOf(':');
+  if (a < 0) return 'aws';
+  const b = arn.indexOf(':', a + 1);
+  return (b < 0 ? arn.slice(a + 1) : arn.slice(a + 1, b)) || 'aws';
 }
 
 /** The last path element of an IAM ARN's resource (`role/ops/Deploy` → `Deploy`). */

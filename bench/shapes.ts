@@ -117,6 +117,10 @@ export const shapes: Shape[] = [
         accounts: [{ id: A }, { id: B }],
         organizations: [{
           id: 'o-aaaa1111', management: '999999999999', accounts: [A, B],
+          // Three allow-list levels: root, the Workloads OU and the account, FullAWSAccess detached from each.
+          root: 'r-aaaa',
+          ous: [{ id: 'ou-aaaa-11111111', name: 'Workloads', parent: 'r-aaaa', accounts: [A, B] }],
+          detachFullAWSAccess: ['r-aaaa', 'ou-aaaa-11111111', B],
           scps: [
             { name: 'RootGuard', targets: ['r-aaaa'], document: { Version: V, Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: ['organizations:LeaveOrganization', 'iam:CreateUser'], Resource: '*' }] } },
             { name: 'WorkloadServices', targets: ['ou-aaaa-11111111'], document: { Version: V, Statement: [{ Effect: 'Allow', Action: ['s3:*', 'sts:*', 'kms:*', 'dynamodb:*'], Resource: '*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'eu-west-1'] } } }] } },

@@ -25,7 +25,7 @@ const named = file('named.json', {
 const getRole = file('get-role.json', { Role: { Arn: 'arn:aws:iam::222222222222:role/Open', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }] } } });
 const nothing = file('nothing.json', { hello: 'world' });
 
-describe('npm run sim -- lint', () => {
+describe('npm run sim -- lint', { timeout: 60_000 }, () => {
   it('prints readable findings and exits 1 at the default --fail-on low', () => {
     const r = cli([wide]);
     expect(r.status).toBe(1);

@@ -36,6 +36,7 @@ export const routes: readonly RouteUnderTest[] = [
   { path: '/notes/exam-guide/', heading: 'Exam guide and cheat sheet' },
   { path: '/notes/glossary/', heading: 'Glossary' },
   { path: '/simulator/', heading: 'Simulator' },
+  { path: '/debug/', heading: 'Why AccessDenied?' },
   { path: '/quiz/', heading: 'Quiz' },
   { path: '/quiz/practice/', heading: 'Practice' },
   { path: '/quiz/exam/', heading: 'Timed exam' },

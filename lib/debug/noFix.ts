@@ -16,6 +16,7 @@ export const noFixReasons: Record<string, string> = {
   'saml.bad-signature': 'The SAML response\'s signature does not verify: upload the IdP\'s current metadata to the IAM SAML provider (a certificate rotation), or fix the IdP; AWS cannot accept an unsigned change.',
   'saml.no-session-name': 'The IdP must send the https://aws.amazon.com/SAML/Attributes/RoleSessionName attribute: add it in the IdP\'s AWS application mapping.',
   'saml.bad-session-name': 'The IdP sends a RoleSessionName that STS refuses: change the IdP\'s attribute mapping to 2–64 characters of [a-zA-Z_0-9+=,.@-].',
+  'saml.role-not-in-assertion': 'The IdP must offer this role: its Role attribute needs the pair "role ARN,provider ARN". Change the IdP\'s group-to-role mapping; nothing in AWS can add it.',
   'caller.root-cannot-assume': 'The root user cannot assume roles at all (AWS forbids it): make the call as an IAM user or role. Giving root a way in is not a fix.',
   'caller.session-credentials': 'This call cannot be made with temporary credentials, whatever the policies say: call it with an IAM user\'s long-term keys.',
   'region.disabled': 'STS is not activated in this Region for the account: activate it in the account settings, or call the regional endpoint of an active Region.',

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { CallResult, Fix, Simulation } from '@/lib/engine';
 import { buildScenario, type Answers } from '@/lib/debug/build';
 import { debugExamples } from '@/lib/debug/examples';
@@ -8,7 +8,7 @@ import { noFixReason } from '@/lib/debug/noFix';
 import { recognise } from '@/lib/debug/recognise';
 import { lintPolicy, type Finding } from '@/lib/lint/trustLint';
 import { noteHref, noteLabel } from '@/lib/simulator/notes';
-import { encodeShare } from '@/lib/simulator/share';
+import { decodeShare, encodeShare } from '@/lib/simulator/share';
 import { applyPatch } from '@/lib/util/jsonPatch';
 import { useEngine } from '@/components/simulator/useSimulation';
 
@@ -131,6 +131,13 @@ export function DebugApp() {
   const [paste, setPaste] = useState('');
   const [answers, setAnswers] = useState<Answers>({});
   const engine = useEngine();
+  // A link from the simulator's importer carries the paste in the fragment (#p=…), never to a server.
+  useEffect(() => {
+    const m = /^#p=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+    if (!m?.[1]) return;
+    const text = decodeShare(m[1]);
+    if (text.ok) setPaste(text.value);
+  }, []);
   const rec = useMemo(() => recognise(paste), [paste]);
   const built = useMemo(() => (rec.items.length ? buildScenario(rec.items, answers) : undefined), [rec, answers]);
   const findings = useMemo(

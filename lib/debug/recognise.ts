@@ -90,6 +90,8 @@ function fromJson(v: unknown): Recognised[] {
         return [{ kind: 'identity-policy', label: `aws iam get-policy-version output${imp.versionId ? ` (${imp.versionId})` : ''}`, policy: imp.document }];
       case 'inline-policy':
         return [{ kind: 'identity-policy', label: `aws iam get-${imp.owner.type}-policy output (${imp.policyName} on ${imp.owner.name})`, policy: imp.document, owner: imp.owner }];
+      case 'trust-policy':
+        return [{ kind: 'trust-policy', label: 'a trust policy (JSON)', policy: imp.document }];
     }
   }
   return [];

@@ -5,12 +5,15 @@ import { debugExamples } from '../../lib/debug/examples';
 const example = (id: string) => debugExamples.find((x) => x.id === id)!.text;
 const shots = process.env.DEBUG_SHOTS;
 
+// A laptop screen; the last test switches to a phone.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 /** Saves a full-page screenshot when DEBUG_SHOTS names a folder (to look at the journey). */
 async function shot(page: Page, name: string) {
   if (shots) await page.screenshot({ path: `${shots}/${name}-${page.viewportSize()?.width}.png`, fullPage: true });
 }
 
-const verdict = (page: Page) => page.getByRole('region', { name: 'Verdict' });
+const verdict = (page: Page) => page.getByRole('region', { name: 'Verdict', exact: true });
 
 async function paste(page: Page, text: string) {
   await page.goto('/debug/');
@@ -18,6 +21,8 @@ async function paste(page: Page, text: string) {
 }
 
 test('a console trust policy and a GitHub JWT: verdict, finding, and the StringLike fix', async ({ page }) => {
+  // axe and the simulator's first load take a while on a loaded machine
+  test.setTimeout(90_000);
   const errors = watchErrors(page);
   // Given the console's trust policy with StringEquals repo:org/* and the workflow's token
   await paste(page, example('github'));
@@ -37,7 +42,8 @@ test('a console trust policy and a GitHub JWT: verdict, finding, and the StringL
   // When the result is opened in the simulator, it is the user's own scenario with the same verdict
   await page.getByRole('link', { name: 'Open in the simulator as your own scenario' }).click();
   await expect(page).toHaveURL(/\/simulator\/#s=/);
-  await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('AccessDenied');
+  await expect(page.getByText('Opened from a share link')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('AccessDenied', { timeout: 30_000 });
   await shot(page, '2-simulator');
   expect(errors).toEqual([]);
 });

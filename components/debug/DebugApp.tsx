@@ -203,7 +203,15 @@ export function DebugApp() {
           {rec.items.length ? (
             <ul className="debug-found">
               {rec.items.map((i, n) => (
-                <li key={n}>{i.label}</li>
+                <li key={n}>
+                  {i.label}
+                  {(i.kind === 'web-identity-token' || i.kind === 'saml') && (
+                    <details>
+                      <summary>{i.kind === 'saml' ? 'What the SAML response says (issuer, recipient, NameID, attributes, times)' : 'The token\'s claims (decoded, not verified)'}</summary>
+                      <pre className="small">{JSON.stringify(i.kind === 'saml' ? { ...i.assertion, audience: i.audience, signed: i.signed, encrypted: i.encrypted } : i.claims, null, 2)}</pre>
+                    </details>
+                  )}
+                </li>
               ))}
             </ul>
           ) : (

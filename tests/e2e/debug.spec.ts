@@ -75,7 +75,12 @@ test('an AccessDenied message: a verdict with the stand-ins it assumed, and a fi
 
 test('a SAML response: decoded, run, and the SAML:aud fix', async ({ page }) => {
   await paste(page, example('saml'));
-  await expect(page.getByRole('region', { name: '2. What I recognised' })).toContainText('a SAML response from https://idp.corp.example/saml offering arn:aws:iam::222222222222:role/Admins');
+  const found = page.getByRole('region', { name: '2. What I recognised' });
+  await expect(found).toContainText('a SAML response from https://idp.corp.example/saml offering arn:aws:iam::222222222222:role/Admins');
+  // The decoded assertion is there to read: recipient, NameID, attributes and times
+  await found.getByText('What the SAML response says').click();
+  await expect(found).toContainText('"nameId": "alice-guid"');
+  await expect(found).toContainText('"notOnOrAfter": "2026-01-01T00:05:00Z"');
   await expect(verdict(page)).toContainText('AssumeRoleWithSAML: AccessDenied');
   await expect(verdict(page).getByText(/Accept the assertion's Recipient/)).toBeVisible();
   await shot(page, '6-saml');

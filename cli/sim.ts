@@ -8,13 +8,18 @@ import { caps, simulate } from '../lib/engine';
 import { labMain } from './lab';
 import { type StepResult, type StsResult } from '../lib/scenario/run';
 import { type ScenarioIssue } from '../lib/scenario/buildWorld';
+import { atLeast, lintPolicy, lintScenario, severities, type ScenarioFinding, type Severity } from '../lib/lint/trustLint';
+import { recognise } from '../lib/debug/recognise';
 
 const USAGE = `usage:
   npm run -s sim -- run FILE.json [FILE.json …] [--json]   run scenarios and print the results
   npm run -s sim -- check FILE.json [FILE.json …] [--json] run scenarios and compare each step with its "expect"
   npm run -s sim -- lab check LAB.json [LAB.json …] [--json] verify lab files (docs/lab-format.md)
+  npm run -s sim -- lint FILE.json [FILE.json …] [--json] [--fail-on info|low|medium|high]
+                                                           trust-policy findings in policy files, scenarios or get-role output
 
-exit status: 0 ok; 1 (check) an expectation was not met; 2 a file is not valid JSON or not a valid scenario`;
+exit status: 0 ok; 1 (check) an expectation was not met, (lint) a finding at or above --fail-on (default low);
+2 a file is not valid JSON or not a valid scenario (lint: holds no policy)`;
 
 type Loaded = { file: string; ok: true; result: StsResult } | { file: string; ok: false; issues: ScenarioIssue[] };
 
@@ -73,6 +78,69 @@ function formatHuman(r: StsResult, file: string): string {
 
 const unmet = (steps: StepResult[]) => steps.filter((s) => s.kind !== 'clock' && s.expect && !s.expect.met);
 
+/** `lint`: findings per file, readable or as JSON Lines. */
+function lint(args: string[]): number {
+  const json = args.includes('--json');
+  const at = args.indexOf('--fail-on');
+  const failOn = (at >= 0 ? args[at + 1] : 'low') as Severity;
+  const files = args.filter((a, i) => a !== '--json' && a !== '--fail-on' && (at < 0 || i !== at + 1));
+  if (!severities.includes(failOn) || files.length === 0 || files.some((f) => f.startsWith('--'))) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let invalid = false;
+  let failing = 0;
+  const out: string[] = [];
+  for (const file of files) {
+    let findings: ScenarioFinding[] | undefined;
+    try {
+      const text = readFileSync(file, 'utf8');
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = undefined;
+      }
+      const obj = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+      if (obj?.format === 'sts-scenario/v1' || (obj && 'world' in obj)) findings = lintScenario(obj);
+      else if (obj && 'Statement' in obj) findings = lintPolicy(obj).map((f) => ({ ...f, where: '' }));
+      else {
+        // get-role output, or a paste with policies in it.
+        const policies = recognise(text).items.flatMap((i) => (i.kind === 'trust-policy' || i.kind === 'identity-policy' ? [i] : []));
+        if (policies.length)
+          findings = policies.flatMap((p) => {
+            const roleAccount = p.kind === 'trust-policy' && p.role ? /::(\d{12}):/.exec(p.role.arn)?.[1] : undefined;
+            return lintPolicy(p.policy, roleAccount ? { roleAccount } : {}).map((f) => ({ ...f, where: p.kind === 'trust-policy' && p.role ? 'Role.AssumeRolePolicyDocument' : '' }));
+          });
+      }
+    } catch (e) {
+      process.stderr.write(`${file}: (file): cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      invalid = true;
+      continue;
+    }
+    if (!findings) {
+      process.stderr.write(`${file}: (file): no policy found (expected a policy document, a scenario file or aws iam get-role output)\n`);
+      invalid = true;
+      continue;
+    }
+    failing += findings.filter((f) => atLeast(f, failOn)).length;
+    if (json) out.push(JSON.stringify({ format: 'sts-lint/v1', file, findings }));
+    else {
+      out.push(`${findings.length ? mark.fail : mark.pass} ${file}: ${findings.length} finding${findings.length === 1 ? '' : 's'}`);
+      for (const f of findings) {
+        const sev = f.severity === 'high' ? paint('31', f.severity) : f.severity === 'medium' ? paint('33', f.severity) : paint('2', f.severity);
+        out.push(`  ${sev} ${paint('1', f.rule)} at ${f.where ? `${f.where}.` : ''}${f.path}${f.statement.sid ? ` (Sid ${f.statement.sid})` : ''}`);
+        out.push(`      ${f.message}`);
+        out.push(paint('2', `      why: ${f.why}`));
+        out.push(paint('2', `      see: /notes/${f.learn.replace('#', '/#')} · ${f.source}`));
+      }
+    }
+  }
+  if (out.length) process.stdout.write(out.join('\n') + '\n');
+  if (invalid) return 2;
+  return failing > 0 ? 1 : 0;
+}
+
 /**
  * Runs the command line.
  * @param argv the arguments after the script name
@@ -82,6 +150,7 @@ const unmet = (steps: StepResult[]) => steps.filter((s) => s.kind !== 'clock' &&
 export function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
   if (cmd === 'lab') return labMain(rest);
+  if (cmd === 'lint') return lint(rest);
   const json = rest.includes('--json');
   const files = rest.filter((a) => a !== '--json');
   if ((cmd !== 'run' && cmd !== 'check') || files.length === 0 || rest.some((a) => a.startsWith('--') && a !== '--json')) {

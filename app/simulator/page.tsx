@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SimulatorApp } from '@/components/simulator/SimulatorApp';
 import { buildScenarioIndex } from '@/lib/content/scenarioIndex';
 import './simulator.css';
@@ -23,6 +24,9 @@ export default function SimulatorPage() {
         <h1>Simulator</h1>
         <p className="lede">
           Open a scenario, change it, and watch STS decide, step by step. Every check is explained, every error is the one AWS returns. Nothing leaves your browser.
+        </p>
+        <p className="small">
+          Stuck on a real AccessDenied? <Link href="/debug/">Paste your policy, token or error message</Link> and get the verdict and the smallest fix.
         </p>
       </header>
       <NeedsJavaScript what="The simulator" hide=".sim" />

@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { addToWorld, emptyScenario, parseIamOutput } from '@/lib/import/awsIam';
 import { formatJson, getAt, tryParse } from '@/lib/simulator/knobs';
+import { encodeShare } from '@/lib/simulator/share';
 
 interface Props {
   /** The scenario text in the editor. */
@@ -11,7 +12,7 @@ interface Props {
   onApply: (text: string, summary: string) => void;
 }
 
-const kindNames = { role: 'aws iam get-role', user: 'aws iam get-user', 'policy-version': 'aws iam get-policy-version', 'inline-policy': 'aws iam get-role-policy' } as const;
+const kindNames = { role: 'aws iam get-role output', user: 'aws iam get-user output', 'policy-version': 'a policy document', 'inline-policy': 'aws iam get-role-policy output', 'trust-policy': 'a trust policy' } as const;
 
 /**
  * "Add from AWS CLI output": paste what `aws iam get-role` (get-user, get-policy-version,
@@ -26,6 +27,9 @@ export function AwsImport({ text, onApply }: Props) {
   const parsed = useMemo(() => (pasted.trim() ? parseIamOutput(pasted) : undefined), [pasted]);
   const doc = tryParse(text);
   const owners: string[] = [];
+  const roleArns: string[] = [];
+  const roles = getAt(doc, ['world', 'roles']);
+  if (Array.isArray(roles)) for (const o of roles) if (o && typeof o === 'object' && typeof (o as { arn?: unknown }).arn === 'string') roleArns.push((o as { arn: string }).arn);
   for (const k of ['roles', 'users']) {
     const list = getAt(doc, ['world', k]);
     if (Array.isArray(list)) for (const o of list) if (o && typeof o === 'object' && typeof (o as { arn?: unknown }).arn === 'string') owners.push((o as { arn: string }).arn);
@@ -46,8 +50,8 @@ export function AwsImport({ text, onApply }: Props) {
   return (
     <div className="aws-import">
       <p>
-        Paste the JSON that <code>aws iam get-role</code>, <code>get-user</code>, <code>get-policy-version</code> or <code>get-role-policy</code> prints. The trust policy may be
-        an object or URL-encoded text, as the API returns it.
+        Paste a policy document as the console shows it, or the JSON that <code>aws iam get-role</code>, <code>get-user</code>, <code>get-policy-version</code> or <code>get-role-policy</code>{' '}
+        prints. The trust policy may be an object or URL-encoded text, as the API returns it.
       </p>
       <label className="control">
         <span>AWS CLI output</span>
@@ -55,7 +59,7 @@ export function AwsImport({ text, onApply }: Props) {
       </label>
       {parsed?.ok && (
         <p className="aws-import__found">
-          Recognised <code>{kindNames[parsed.value.kind]}</code> output
+          Recognised {kindNames[parsed.value.kind]}
           {parsed.value.kind === 'role' && <> for role {parsed.value.role.arn}</>}
           {parsed.value.kind === 'user' && <> for user {parsed.value.user.arn}</>}.
         </p>
@@ -78,6 +82,24 @@ export function AwsImport({ text, onApply }: Props) {
             </select>
           </label>
         </div>
+      )}
+      {parsed?.ok && parsed.value.kind === 'trust-policy' && roleArns.length > 1 && (
+        <label className="control">
+          <span>The role whose trust policy this is</span>
+          <select value={attachTo} onChange={(e) => setAttachTo(e.target.value)}>
+            <option value="">Choose a role</option>
+            {roleArns.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {parsed?.ok && (
+        <p className="muted small">
+          Want a verdict on why a call fails? <a href={`/debug/#p=${encodeShare(pasted)}`}>Diagnose this on the Debug page</a>, which builds the provider, the caller and the call for you.
+        </p>
       )}
       {parsed?.ok && (parsed.value.kind === 'role' || parsed.value.kind === 'user') && parsed.value.notes.length > 0 && (
         <ul className="muted small">

@@ -17,7 +17,9 @@ export type IamImport =
     }
   | { kind: 'user'; user: { arn: string; id?: string; tags?: Record<string, string> }; account: string; notes: string[] }
   | { kind: 'policy-version'; document: Record<string, unknown>; versionId?: string; isDefault?: boolean }
-  | { kind: 'inline-policy'; owner: { type: 'role' | 'user'; name: string }; policyName: string; document: Record<string, unknown> };
+  | { kind: 'inline-policy'; owner: { type: 'role' | 'user'; name: string }; policyName: string; document: Record<string, unknown> }
+  /** A trust policy as the IAM console shows it (raw JSON with Principal): it belongs to a role chosen when adding. */
+  | { kind: 'trust-policy'; document: Record<string, unknown> };
 
 /** Why the text could not be imported. */
 export interface ImportProblem {
@@ -84,7 +86,15 @@ export function parseIamOutput(text: string): Result<IamImport, ImportProblem> {
   } catch (e) {
     return problem('', `not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (!isObject(data)) return problem('', 'expected a JSON object, as `aws iam get-role --output json` prints');
+  if (!isObject(data)) return problem('', 'expected a JSON object, as aws iam get-role --output json prints');
+
+  // A policy document pasted as the console shows it: a trust policy names principals; any
+  // other policy is an identity-based policy, added like get-policy-version output.
+  if (data.Statement !== undefined) {
+    const statements = Array.isArray(data.Statement) ? data.Statement : [data.Statement];
+    if (statements.some((st) => isObject(st) && (st.Principal !== undefined || st.NotPrincipal !== undefined))) return ok({ kind: 'trust-policy', document: data });
+    return ok({ kind: 'policy-version', document: data });
+  }
 
   if (isObject(data.Role)) {
     const r = data.Role;
@@ -137,15 +147,15 @@ export function parseIamOutput(text: string): Result<IamImport, ImportProblem> {
     return ok({ kind: 'inline-policy', owner, policyName: data.PolicyName, document: doc.value });
   }
 
-  if (isObject(data.Policy)) return problem('Policy', 'this is `aws iam get-policy` output, which has no document: run `aws iam get-policy-version --policy-arn ARN --version-id DEFAULT_VERSION` and paste that');
-  return problem('', 'not recognised: paste the JSON that `aws iam get-role`, `get-user`, `get-policy-version` or `get-role-policy` prints');
+  if (isObject(data.Policy)) return problem('Policy', 'this is aws iam get-policy output, which has no document: run "aws iam get-policy-version --policy-arn ARN --version-id DEFAULT_VERSION" and paste that');
+  return problem('', 'not recognised: paste a policy document (as the console shows it) or the JSON that aws iam get-role, get-user, get-policy-version or get-role-policy prints');
 }
 
 /** Options for adding an import to a scenario. */
 export interface AddOptions {
   /** For get-policy-version: the managed policy's ARN (the output does not include it). */
   policyArn?: string;
-  /** For get-policy-version: also attach the policy to this role or user ARN. */
+  /** For get-policy-version: also attach the policy to this role or user ARN. For a trust policy: the role it belongs to. */
   attachTo?: string;
 }
 
@@ -224,6 +234,23 @@ export function addToWorld(scenario: unknown, imp: IamImport, options: AddOption
         attached = ` and attached it to ${nameOf(options.attachTo)}`;
       }
       return ok({ doc, summary: `${at >= 0 ? 'Updated' : 'Added'} managed policy ${nameOf(arn)}${imp.versionId ? ` (${imp.versionId})` : ''}${attached}.` });
+    }
+    case 'trust-policy': {
+      const roles = list(world, 'roles');
+      const target = options.attachTo ? roles.find((r) => r.arn === options.attachTo) : roles.length === 1 ? roles[0] : undefined;
+      if (options.attachTo && !target) return problem('attachTo', `no role ${options.attachTo} in the world`);
+      if (target) {
+        target.trustPolicy = imp.document;
+        return ok({ doc, summary: `Replaced the trust policy of role ${nameOf(String(target.arn))}.` });
+      }
+      if (roles.length > 1) return problem('attachTo', 'the world has several roles: choose the one whose trust policy this is');
+      // No role yet: one in the account the policy's principals point at, or a placeholder account.
+      const principal = JSON.stringify(imp.document);
+      const account = /arn:aws[\w-]*:iam::(\d{12}):(?:oidc-provider|saml-provider)/.exec(principal)?.[1] ?? '222222222222';
+      const arn = `arn:aws:iam::${account}:role/PastedRole`;
+      ensureAccount(world, account);
+      roles.push({ arn, trustPolicy: imp.document });
+      return ok({ doc, summary: `Added role PastedRole (account ${account}) with this trust policy: rename it to your role's ARN.` });
     }
     case 'inline-policy': {
       const owners = list(world, imp.owner.type === 'role' ? 'roles' : 'users');

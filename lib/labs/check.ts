@@ -3,6 +3,7 @@
  * and say which goal lines hold. Pure and synchronous; never throws for user input.
  */
 import { simulate } from '../engine';
+import { lintScenario } from '../lint/trustLint';
 import { formatPath } from '../scenario/load';
 import { type StepResult } from '../scenario/run';
 import { checkExpect } from '../scenario/run';
@@ -126,13 +127,18 @@ export function lockedChanges(lab: Lab, attempt: unknown): string[] {
 
 /** A trust-policy finding as a goal sees it (lib/lint produces these). */
 export interface GoalFinding {
-  severity: FindingSeverity;
+  severity: FindingSeverity | 'info';
   message: string;
 }
 
-/** Options for checking: where trust-policy findings come from. */
+/** Options for checking: where trust-policy findings come from (lib/lint by default). */
 export interface CheckOptions {
   findings?: (scenario: unknown) => GoalFinding[];
+}
+
+/** The trust-policy findings of a scenario, as goal lines see them. */
+export function scenarioFindings(scenario: unknown): GoalFinding[] {
+  return lintScenario(scenario).map((f) => ({ severity: f.severity, message: `${f.where}: ${f.message}` }));
 }
 
 /** One goal line's verdict. */
@@ -148,7 +154,7 @@ export type LabCheck =
   | { ok: true; met: boolean; goals: GoalResult[]; steps: StepResult[]; changes: number }
   | { ok: false; issues: LabIssue[] };
 
-const atLeast = (s: FindingSeverity, min: FindingSeverity) => findingSeverities.indexOf(s) >= findingSeverities.indexOf(min);
+const atLeast = (s: FindingSeverity | 'info', min: FindingSeverity) => s !== 'info' && findingSeverities.indexOf(s) >= findingSeverities.indexOf(min);
 
 function describeStep(r: StepResult): string {
   if (r.kind === 'clock') return `the clock moved to ${r.at}`;
@@ -178,8 +184,7 @@ export function checkLab(lab: Lab, attempt: unknown, options: CheckOptions = {})
         };
       }
       case 'no-findings': {
-        if (!options.findings) return { line, met: true, detail: 'trust-policy findings are not checked here' };
-        const bad = options.findings(attempt).filter((f) => atLeast(f.severity, line.severity));
+        const bad = (options.findings ?? scenarioFindings)(attempt).filter((f) => atLeast(f.severity, line.severity));
         return { line, met: bad.length === 0, detail: bad.length ? bad.map((f) => `${f.severity}: ${f.message}`).join('; ') : `no ${line.severity}-severity finding` };
       }
       case 'max-changes':

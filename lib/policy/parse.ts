@@ -2,6 +2,7 @@
  * The boundary: turns untrusted JSON (text or value) into a validated {@link Policy}.
  * Never throws; every problem becomes a located {@link PolicyIssue}.
  */
+import { closest } from '../util/suggest';
 import { issue, type PolicyIssueCode } from './issues';
 import {
   conditionBases,
@@ -45,11 +46,20 @@ function typeName(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** `did you mean "Statement"?` when only the case differs. */
+/** `did you mean "Statement"?` when only the case differs, or when the name is a likely typo (`Principle`). */
 function hint(key: string, known: readonly string[]): string {
   const lower = key.toLowerCase();
   const m = known.find((k) => k.toLowerCase() === lower);
-  return m ? ` Element names are case-sensitive: did you mean "${m}"?` : '';
+  if (m) return ` Element names are case-sensitive: did you mean "${m}"?`;
+  const near = closest(key, known);
+  return near ? ` Did you mean "${near}"?` : '';
+}
+
+/** The operator a typo most likely meant (`StringEqual` → `StringEquals`), keeping its set qualifier and IfExists. */
+function operatorHint(op: string): string {
+  const m = /^(ForAnyValue:|ForAllValues:)?(.*?)(IfExists)?$/.exec(op);
+  const near = closest(m?.[2] ?? op, conditionBases);
+  return near ? ` Did you mean "${m?.[1] ?? ''}${near}${m?.[3] ?? ''}"?` : '';
 }
 
 /** "an identity", "a trust". */
@@ -252,7 +262,7 @@ function readConditions(c: Collector, v: unknown, path: string): ConditionClause
     const opPath = `${path}.${operator}`;
     const parsed = parseConditionOperator(operator);
     if (!parsed) {
-      c.add('unknown-condition-operator', opPath, `"${operator}" is not a condition operator (names are case-sensitive, e.g. StringEquals, ForAnyValue:StringLike, ArnLikeIfExists).`);
+      c.add('unknown-condition-operator', opPath, `"${operator}" is not a condition operator (names are case-sensitive, e.g. StringEquals, ForAnyValue:StringLike, ArnLikeIfExists).${operatorHint(operator)}`);
       ok = false;
       continue;
     }

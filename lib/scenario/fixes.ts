@@ -176,6 +176,257 @@ function candidates(ctx: Ctx, i: number): Fix[] {
       out.push({ summary: `Add "${aud}" to the OIDC provider's client IDs`, patch: [{ op: 'add', path: has ? `/world/oidcProviders/${j}/clientIds/-` : `/world/oidcProviders/${j}/clientIds`, value: has ? aud : [aud] }] });
     }
   }
+  out.push(...federationFixes(ctx, i), ...denyFixes(ctx, i), ...missingActionFixes(ctx, i));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidate kinds for federation, explicit denies and missing trust actions (issue #13). Each
+// returns unverified candidates; computeFixes keeps only those that make the step succeed.
+// ---------------------------------------------------------------------------------------------
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+const ptr = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+const get = (raw: unknown, path: string): unknown => path.split('/').slice(1).reduce<unknown>((cur, p) => (cur && typeof cur === 'object' ? (cur as Json)[p.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), raw);
+
+/** The raw statements of a policy document at `path`, with the pointer to each. */
+function rawStatements(raw: Raw, path: string): { st: Json; at: string }[] {
+  const doc = get(raw, path);
+  if (!isObj(doc)) return [];
+  if (Array.isArray(doc.Statement)) return doc.Statement.flatMap((st, n) => (isObj(st) ? [{ st, at: `${path}/Statement/${n}` }] : []));
+  return isObj(doc.Statement) ? [{ st: doc.Statement, at: `${path}/Statement` }] : [];
+}
+
+/** The token's claims, from an object or a compact JWT (decoded, not verified). */
+function tokenClaims(token: unknown): Json | undefined {
+  if (isObj(token)) return token;
+  if (typeof token !== 'string') return undefined;
+  const part = token.split('.')[1];
+  if (!part) return undefined;
+  try {
+    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
+    const text = new TextDecoder().decode(Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0)));
+    const claims: unknown = JSON.parse(text);
+    return isObj(claims) ? claims : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why admitting this GitHub subject is risky, if it is. */
+function subjectRisk(claim: string, value: string, existing: string[]): string | undefined {
+  if (claim !== 'sub' || !value.startsWith('repo:')) return undefined;
+  const owner = (v: string) => /^repo:([^/@:]+)/.exec(v)?.[1]?.toLowerCase();
+  const owners = new Set(existing.map(owner).filter(Boolean));
+  if (owners.size && !owners.has(owner(value))) return `The token comes from a repository of another owner (${owner(value)}): admitting it lets that owner's workflows use this role. Only do this if you trust them.`;
+  if (/:pull_request$/.test(value)) return 'A pull_request subject admits the workflow of every pull request to the repository, including changes nobody has reviewed.';
+  return undefined;
+}
+
+/** A compact JWT with one claim changed (the signature part is kept; the simulator does not verify it). */
+function withClaim(token: string, claim: string, value: unknown): string {
+  const [h = '', , sig = ''] = token.split('.');
+  const claims = { ...(tokenClaims(token) ?? {}), [claim]: value };
+  const bytes = new TextEncoder().encode(JSON.stringify(claims));
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return `${h}.${btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.${sig}`;
+}
+
+const wideSubject = (v: string) => v === '*' || /^repo:\*/.test(v) || /^repo:[^/:]+\/\*/.test(v);
+
+/**
+ * Web identity and SAML: a missing provider, a client ID, the trust policy's claim conditions
+ * (a wildcard under StringEquals, a value the token does not carry), SAML:aud and the issuer.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml.html
+ */
+function federationFixes(ctx: Ctx, i: number): Fix[] {
+  const step = ctx.scenario.steps[i];
+  const r = ctx.results[i];
+  if (!step || !('call' in step) || !r || r.kind === 'clock') return [];
+  const codes = new Set(r.trace.filter((t) => t.result === 'fail').map((t) => t.code));
+  const params = (step.params ?? {}) as Json;
+  const roleArn = typeof params.RoleArn === 'string' ? params.RoleArn : undefined;
+  const role = roleArn ? ctx.world.roles.get(roleArn) : undefined;
+  const out: Fix[] = [];
+  const world = (ctx.raw.world ?? {}) as Json;
+
+  if (step.call === 'AssumeRoleWithWebIdentity') {
+    const claims = tokenClaims(params.WebIdentityToken);
+    const iss = typeof claims?.iss === 'string' ? claims.iss.replace(/\/$/, '') : '';
+    const host = iss.replace(/^https:\/\//, '');
+    const aud = list(claims?.aud).filter((x): x is string => typeof x === 'string');
+    const roleAccount = roleArn ? arnAccount(roleArn) : undefined;
+    if (codes.has('oidc.no-provider') && host && roleAccount) {
+      const provider = { arn: `arn:aws:iam::${roleAccount}:oidc-provider/${host}`, url: `https://${host}`, clientIds: aud.length ? [aud[0]] : ['sts.amazonaws.com'] };
+      const has = Array.isArray(world.oidcProviders);
+      out.push({ summary: `Create the IAM OIDC provider for ${iss} in account ${roleAccount}, with client ID ${provider.clientIds[0]}`, patch: [has ? { op: 'add', path: '/world/oidcProviders/-', value: provider } : { op: 'add', path: '/world/oidcProviders', value: [provider] }] });
+    }
+    if (codes.has('oidc.wrong-audience') && typeof params.WebIdentityToken === 'string' && aud[0]) {
+      const j = list(world.oidcProviders).findIndex((o) => isObj(o) && typeof o.url === 'string' && o.url.replace(/\/$/, '') === iss);
+      const p = list(world.oidcProviders)[j];
+      if (j >= 0 && isObj(p)) out.push({ summary: `Add "${aud[0]}" to the OIDC provider's client IDs (the token's aud)`, patch: [Array.isArray(p.clientIds) ? { op: 'add', path: `/world/oidcProviders/${j}/clientIds/-`, value: aud[0] } : { op: 'add', path: `/world/oidcProviders/${j}/clientIds`, value: [aud[0]] }] });
+    }
+    // The caller's side: ask the identity provider for a token with the audience AWS expects.
+    if (claims && host && (codes.has('oidc.wrong-audience') || codes.has('trust.no-statement-allows'))) {
+      const provider = list(world.oidcProviders).find((o) => isObj(o) && typeof o.url === 'string' && o.url.replace(/\/$/, '') === iss);
+      const wanted = isObj(provider) ? list(provider.clientIds).filter((x): x is string => typeof x === 'string') : [];
+      for (const want of wanted.filter((w) => !aud.includes(w)).slice(0, 2)) {
+        const token = params.WebIdentityToken;
+        const op: PatchOp | undefined = isObj(token)
+          ? { op: 'aud' in token ? 'replace' : 'add', path: `/steps/${i}/params/WebIdentityToken/aud`, value: want }
+          : typeof token === 'string'
+            ? { op: 'replace', path: `/steps/${i}/params/WebIdentityToken`, value: withClaim(token, 'aud', want) }
+            : undefined;
+        if (op) out.push({ summary: `Request the token with audience "${want}", a client ID of the IAM OIDC provider (for GitHub: the audience input of the credentials action)`, patch: [op] });
+      }
+    }
+    if (role && claims && host && codes.has('trust.no-statement-allows')) {
+      const prefix = `${host}:`.toLowerCase();
+      for (const { st, at } of rawStatements(ctx.raw, `/world/roles/${role.index}/trustPolicy`)) {
+        if (st.Effect !== 'Allow' || !isObj(st.Condition)) continue;
+        for (const [op, block] of Object.entries(st.Condition)) {
+          if (!isObj(block)) continue;
+          for (const [key, v] of Object.entries(block)) {
+            if (!key.toLowerCase().startsWith(prefix)) continue;
+            const claim = key.slice(prefix.length);
+            const values = list(v).filter((x): x is string => typeof x === 'string');
+            const tokenValue = claims[claim];
+            const condPath = `${at}/Condition/${ptr(op)}/${ptr(key)}`;
+            // The commonest GitHub mistake: a wildcard under StringEquals, which compares literally.
+            const literal = /^(ForAnyValue:|ForAllValues:)?StringEquals(IgnoreCase)?(IfExists)?$/.exec(op);
+            if (literal && values.some((x) => /[*?]/.test(x))) {
+              const likeOp = op.replace(/StringEquals(IgnoreCase)?/, 'StringLike');
+              const existing = isObj(st.Condition[likeOp]) ? (st.Condition[likeOp] as Json) : undefined;
+              const wide = values.find(wideSubject);
+              out.push({
+                summary: `Use StringLike for ${key}: ${op} compares "${values.find((x) => /[*?]/.test(x))}" literally, so its * matches only an asterisk`,
+                patch: [{ op: 'remove', path: condPath }, existing ? { op: 'add', path: `${at}/Condition/${ptr(likeOp)}/${ptr(key)}`, value: v } : { op: 'add', path: `${at}/Condition/${ptr(likeOp)}`, value: { [key]: v } }],
+                ...withWeakens(wide && claim === 'sub' ? `With StringLike, "${wide}" really admits every repository it matches (every repository of the owner, including new ones). Prefer the exact subject of this workflow.` : undefined),
+              });
+            }
+            if (typeof tokenValue === 'string' && !values.includes(tokenValue) && !/Not/.test(op)) {
+              out.push({
+                summary: `Accept this token's ${claim} ("${tokenValue}") in ${key}`,
+                patch: [{ op: Array.isArray(v) ? 'add' : 'replace', path: Array.isArray(v) ? `${condPath}/-` : condPath, value: Array.isArray(v) ? tokenValue : [...values, tokenValue] }],
+                ...withWeakens(subjectRisk(claim, tokenValue, values)),
+              });
+            }
+          }
+        }
+      }
+    }
+  }
+
+  if (step.call === 'AssumeRoleWithSAML') {
+    const a = isObj(params.SAMLAssertion) ? params.SAMLAssertion : undefined;
+    const principalArn = typeof params.PrincipalArn === 'string' ? params.PrincipalArn : undefined;
+    const providers = list(world.samlProviders);
+    const j = providers.findIndex((p) => isObj(p) && p.arn === principalArn);
+    if (a && typeof a.issuer === 'string' && principalArn && codes.has('saml.no-provider'))
+      out.push({ summary: `Create the IAM SAML provider ${principalArn.split('/').pop()} from the IdP's metadata (issuer ${a.issuer})`, patch: [Array.isArray(world.samlProviders) ? { op: 'add', path: '/world/samlProviders/-', value: { arn: principalArn, issuer: a.issuer } } : { op: 'add', path: '/world/samlProviders', value: [{ arn: principalArn, issuer: a.issuer }] }] });
+    if (a && typeof a.issuer === 'string' && j >= 0 && codes.has('saml.issuer-mismatch'))
+      out.push({ summary: `Upload the IdP's current metadata to the SAML provider (its issuer is ${a.issuer})`, patch: [{ op: 'replace', path: `/world/samlProviders/${j}/issuer`, value: a.issuer }] });
+    if (a && typeof a.recipient === 'string' && role && codes.has('trust.no-statement-allows')) {
+      for (const { st, at } of rawStatements(ctx.raw, `/world/roles/${role.index}/trustPolicy`)) {
+        if (st.Effect !== 'Allow' || !isObj(st.Condition)) continue;
+        for (const [op, block] of Object.entries(st.Condition))
+          if (isObj(block))
+            for (const [key, v] of Object.entries(block))
+              if (key.toLowerCase() === 'saml:aud' && !list(v).includes(a.recipient))
+                out.push({ summary: `Accept the assertion's Recipient ("${a.recipient}") as SAML:aud in ${role.name}'s trust policy`, patch: [{ op: 'replace', path: `${at}/Condition/${ptr(op)}/${ptr(key)}`, value: [...list(v), a.recipient] }] });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Explicit denies and boundaries: an exception for this principal in the SCP (or RCP) statement
+ * that denies, or removing a Deny from an identity or trust policy. Every one of these goes
+ * around a guardrail someone set on purpose, so each is `weakens` and listed last.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+ */
+function denyFixes(ctx: Ctx, i: number): Fix[] {
+  const step = ctx.scenario.steps[i] as CallStep | RequestStep;
+  const r = ctx.results[i];
+  if (!r || r.kind === 'clock') return [];
+  const failing = r.trace.filter((t) => t.result === 'fail');
+  const out: Fix[] = [];
+  const who = signer(ctx, step);
+  const action = 'request' in step ? step.request.action : `sts:${step.call}`;
+  const params = 'call' in step ? ((step.params ?? {}) as Json) : {};
+  const roleArn = typeof params.RoleArn === 'string' ? params.RoleArn : undefined;
+  const role = roleArn ? ctx.world.roles.get(roleArn) : undefined;
+  const denies = (st: Json) => st.Effect === 'Deny' && list(st.Action).some((a) => typeof a === 'string' && matchAction(a, action));
+
+  if (failing.some((t) => t.code === 'deny.explicit' && (t.gate === 'scp' || t.gate === 'rcp')) && who.principal) {
+    list(ctx.raw.world?.organizations).forEach((org, k) => {
+      if (!isObj(org)) return;
+      for (const kind of ['scps', 'rcps'] as const)
+        list(org[kind]).forEach((pol, j) => {
+          if (!isObj(pol)) return;
+          for (const { st, at } of rawStatements(ctx.raw, `/world/organizations/${k}/${kind}/${j}/document`)) {
+            if (!denies(st)) continue;
+            const cond = isObj(st.Condition) ? st.Condition : undefined;
+            const patch: PatchOp[] = !cond
+              ? [{ op: 'add', path: `${at}/Condition`, value: { ArnNotLike: { 'aws:PrincipalArn': who.principal } } }]
+              : isObj(cond.ArnNotLike)
+                ? [{ op: 'add', path: `${at}/Condition/ArnNotLike/aws:PrincipalArn`, value: [...list(cond.ArnNotLike['aws:PrincipalArn']), who.principal] }]
+                : [{ op: 'add', path: `${at}/Condition/ArnNotLike`, value: { 'aws:PrincipalArn': who.principal } }];
+            const label = `${kind === 'scps' ? 'SCP' : 'RCP'} ${String(pol.name ?? j)} (attached to ${list(pol.targets).join(', ')})${typeof st.Sid === 'string' ? `, statement ${st.Sid}` : ''}`;
+            out.push({ summary: `Add an exception for ${who.principal} to ${label}`, patch, weakens: `An exception in an organization policy lets this principal around a guardrail set for every account under ${list(pol.targets).join(', ')}; it is the organization administrators' decision.` });
+          }
+        });
+    });
+  }
+  if (failing.some((t) => t.code === 'deny.explicit' && t.gate === 'identity-policy') && who.owner) {
+    const base = `/world/${who.owner.kind}/${who.owner.index}/policies`;
+    list(get(ctx.raw, base)).forEach((_p, j) => {
+      for (const { st, at } of rawStatements(ctx.raw, `${base}/${j}`))
+        if (denies(st)) out.push({ summary: `Remove the Deny${typeof st.Sid === 'string' ? ` "${st.Sid}"` : ''} for ${action} from ${who.principal?.split(':').pop()}'s policy`, patch: [/\/Statement$/.test(at) ? { op: 'replace', path: at, value: [] } : { op: 'remove', path: at }], weakens: 'Removes a Deny its author put there on purpose; check why it exists first.' });
+    });
+  }
+  if (failing.some((t) => t.code === 'deny.explicit' && t.gate === 'trust-policy') && role) {
+    for (const { st, at } of rawStatements(ctx.raw, `/world/roles/${role.index}/trustPolicy`))
+      if (denies(st) && !/\/Statement$/.test(at)) out.push({ summary: `Remove the Deny${typeof st.Sid === 'string' ? ` "${st.Sid}"` : ''} from ${role.name}'s trust policy`, patch: [{ op: 'remove', path: at }], weakens: 'The trust policy denies this on purpose; removing the Deny admits everyone its Allow statements admit.' });
+  }
+  if (failing.some((t) => t.code === 'boundary.no-allow') && who.owner) {
+    const path = `/world/${who.owner.kind}/${who.owner.index}/boundary`;
+    const resource = 'request' in step ? step.request.resource : roleArn ?? '*';
+    const p = addStatement(ctx.raw, path, { Effect: 'Allow', Action: action, Resource: resource });
+    if (p) out.push({ summary: `Widen ${who.principal?.split(':').pop()}'s permissions boundary to allow ${action} on ${resource}`, patch: p, weakens: 'A permissions boundary is a ceiling set by an administrator; widening it is their decision.' });
+  }
+  return out;
+}
+
+/**
+ * A trust statement that admits the caller but not the extra action the call needs
+ * (sts:TagSession, sts:SetSourceIdentity, sts:SetContext): add the action to that statement,
+ * so its conditions keep applying. Federated principals included.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
+ */
+function missingActionFixes(ctx: Ctx, i: number): Fix[] {
+  const step = ctx.scenario.steps[i];
+  const r = ctx.results[i];
+  if (!step || !('call' in step) || !r || r.kind === 'clock') return [];
+  const codes = new Set(r.trace.filter((t) => t.result === 'fail').map((t) => t.code));
+  const needed = [codes.has('tags.tagsession-denied') && 'sts:TagSession', codes.has('source-identity.denied') && 'sts:SetSourceIdentity', codes.has('context.denied') && 'sts:SetContext'].filter((x): x is string => !!x);
+  const params = (step.params ?? {}) as Json;
+  const role = typeof params.RoleArn === 'string' ? ctx.world.roles.get(params.RoleArn) : undefined;
+  if (!needed.length || !role) return [];
+  const out: Fix[] = [];
+  for (const { st, at } of rawStatements(ctx.raw, `/world/roles/${role.index}/trustPolicy`)) {
+    const actions = list(st.Action).filter((a): a is string => typeof a === 'string');
+    if (st.Effect !== 'Allow' || !actions.some((a) => matchAction(a, `sts:${step.call}`))) continue;
+    const missing = needed.filter((n) => !actions.some((a) => matchAction(a, n)));
+    if (missing.length) out.push({ summary: `Add ${missing.join(' and ')} to the trust statement${typeof st.Sid === 'string' ? ` "${st.Sid}"` : ''} that admits this caller (its conditions keep applying)`, patch: [{ op: 'replace', path: `${at}/Action`, value: [...actions, ...missing] }] });
+  }
   return out;
 }
 

@@ -8,7 +8,8 @@ import { DEFAULT_START, isoSeconds, MAX_INSTANT, parseInstant } from '../util/ti
 import { caps } from './caps';
 import { buildWorld, type ScenarioIssue } from './buildWorld';
 import { type World } from '../world/world';
-import { callParams, ScenarioSchema, type Scenario, type Step } from './schema';
+import { callParams, ParamSchemas, ScenarioSchema, type Scenario, type Step } from './schema';
+import { closest } from '../util/suggest';
 
 /** A loaded scenario, or every problem found. */
 export type LoadResult = { ok: true; scenario: Scenario; world: World } | { ok: false; issues: ScenarioIssue[] };
@@ -23,12 +24,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** Every field name the format knows, for "did you mean" on a typo (`RoleArm` → `RoleArn`). */
+const knownFields = [
+  ...Object.keys(ParamSchemas),
+  ...['format', 'id', 'title', 'summary', 'tags', 'start', 'region', 'world', 'steps'],
+  ...['accounts', 'organizations', 'users', 'roles', 'managedPolicies', 'samlProviders', 'oidcProviders', 'resources'],
+  ...['arn', 'alias', 'accessKeys', 'policies', 'managedPolicyArns', 'boundary', 'mfaDevices', 'trustPolicy', 'maxSessionDuration', 'clientIds', 'issuer', 'url', 'reachable', 'policy', 'account', 'document', 'targets', 'management', 'scps'],
+  ...['as', 'call', 'params', 'context', 'expect', 'request', 'action', 'resource', 'advance', 'advanceTo', 'user', 'session', 'root', 'mfaAgeSeconds', 'fromStep', 'path'],
+  ...['outcome', 'code', 'durationSeconds', 'expiration', 'assumedRoleId', 'sourceIdentity', 'decision', 'claims', 'recipient', 'nameId', 'nameIdFormat', 'issueInstant', 'notOnOrAfter', 'sessionNotOnOrAfter', 'attributes', 'signature'],
+];
+
 function zodIssues(error: z.ZodError): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
   for (const i of error.issues) {
     const path = formatPath(i.path);
     if (i.code === 'unrecognized_keys') {
-      for (const k of i.keys) out.push({ path: path ? `${path}.${k}` : k, message: `unknown field "${k}"` });
+      for (const k of i.keys) {
+        const near = closest(k, knownFields);
+        out.push({ path: path ? `${path}.${k}` : k, message: `unknown field "${k}"${near ? `: did you mean "${near}"?` : ''}` });
+      }
       continue;
     }
     let message = i.message;

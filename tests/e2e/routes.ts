@@ -43,6 +43,7 @@ export const routes: readonly RouteUnderTest[] = [
   { path: '/notes/organizations-guardrails/', heading: 'Organization guardrails: SCPs in an OU tree' },
   { path: '/notes/resource-control-policies/', heading: 'Resource control policies' },
   { path: '/simulator/', heading: 'Simulator' },
+  { path: '/debug/', heading: 'Why AccessDenied?' },
   { path: '/quiz/', heading: 'Quiz' },
   { path: '/quiz/practice/', heading: 'Practice' },
   { path: '/quiz/exam/', heading: 'Timed exam' },

@@ -139,3 +139,26 @@ describe('addToWorld', () => {
     expect(addToWorld(JSON.parse(scenarioText), parsed.value)).toMatchObject({ ok: false, error: { path: 'RoleName' } });
   });
 });
+
+describe('a policy pasted as the console shows it (issue #13)', () => {
+  const consoleTrust = JSON.stringify(trust, null, 4);
+  it('is recognised as a trust policy, and its message has no literal backticks', () => {
+    expect(parseIamOutput(consoleTrust)).toEqual({ ok: true, value: { kind: 'trust-policy', document: trust } });
+    const bad = parseIamOutput('{"hello": 1}');
+    expect(!bad.ok && bad.error.message).not.toContain('`');
+  });
+  it('replaces the trust policy of the only role, or of the role chosen', () => {
+    const scenario = { ...emptyScenario(), world: { roles: [{ arn: 'arn:aws:iam::222222222222:role/A', trustPolicy: {} }] } };
+    const r = addToWorld(scenario, { kind: 'trust-policy', document: trust });
+    expect(r.ok && (r.value.doc.world as { roles: { trustPolicy: unknown }[] }).roles[0]!.trustPolicy).toEqual(trust);
+    const two = { ...emptyScenario(), world: { roles: [{ arn: 'arn:aws:iam::222222222222:role/A', trustPolicy: {} }, { arn: 'arn:aws:iam::222222222222:role/B', trustPolicy: {} }] } };
+    expect(addToWorld(two, { kind: 'trust-policy', document: trust }).ok).toBe(false);
+    const chosen = addToWorld(two, { kind: 'trust-policy', document: trust }, { attachTo: 'arn:aws:iam::222222222222:role/B' });
+    expect(chosen.ok && (chosen.value.doc.world as { roles: { trustPolicy: unknown }[] }).roles[1]!.trustPolicy).toEqual(trust);
+  });
+  it('adds a placeholder role when the world has none, and the result is a valid scenario', () => {
+    const r = addToWorld(emptyScenario(), { kind: 'trust-policy', document: trust });
+    expect(r.ok && r.value.summary).toContain('PastedRole');
+    expect(r.ok && simulate(r.value.doc).ok).toBe(true);
+  });
+});

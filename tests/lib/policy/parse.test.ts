@@ -128,7 +128,7 @@ describe('parsePolicy: located issues', () => {
       Statement[0].Resource: "bucket" must be "*" or an ARN starting with "arn:". [invalid-resource]
       Statement[1]: Use Action or NotAction, not both. [conflicting-elements]
       Statement[1]: An identity policy statement needs a Resource or NotResource. [missing-resource]
-      Statement[1].Condition.StringEqualz: "StringEqualz" is not a condition operator (names are case-sensitive, e.g. StringEquals, ForAnyValue:StringLike, ArnLikeIfExists). [unknown-condition-operator]
+      Statement[1].Condition.StringEqualz: "StringEqualz" is not a condition operator (names are case-sensitive, e.g. StringEquals, ForAnyValue:StringLike, ArnLikeIfExists). Did you mean "StringEquals"? [unknown-condition-operator]
       Statement[1].Condition.NullIfExists: Null checks whether a key exists, so it cannot take the IfExists suffix. [invalid-condition-operator]
       Statement[1].Condition.StringEquals.k: A condition value must be a string, number, boolean or an array of them, not an object. [invalid-condition-value]
       Statement[2]: A statement must be an object, not a string. [invalid-statement]"
@@ -159,7 +159,7 @@ describe('parsePolicy: located issues', () => {
         },
         {
           "code": "unknown-principal-type",
-          "message": ""Servce" is not a principal type; use AWS, Service, Federated or CanonicalUser.",
+          "message": ""Servce" is not a principal type; use AWS, Service, Federated or CanonicalUser. Did you mean "Service"?",
           "path": "Statement[0].Principal.Servce",
         },
         {

@@ -32,6 +32,11 @@ export const noFixReasons: Record<string, string> = {
   'validate.params': 'A parameter value is outside what STS accepts: change it to a valid value (the error message says which).',
   'trust.no-statement-allows': 'No trust statement admits this caller, and no single change that keeps the trust policy\'s conditions could be verified: compare the trust statement\'s conditions with the values in the trace.',
   'session.no-allow': 'The session\'s own policy does not allow this: request the session again with a session policy that does.',
+  'context.setcontext-denied': 'The role\'s trust policy does not let this caller set context from these providers (sts:SetContext, and any sts:RequestContextProviders condition): pass a context from a provider it allows; admitting another provider is the role owner\'s decision.',
+  'outbound.outlives-session': 'A web identity token may not outlive the session that asks for it: request a shorter DurationSeconds, or ask from a session with more time left.',
+  'outbound.disabled': 'Outbound identity federation is off for this account: an administrator must enable it (IAM EnableOutboundWebIdentityFederation) before any principal can get a token.',
+  'oidc.outbound-same-partition': 'AWS does not accept its own GetWebIdentityToken tokens in AssumeRoleWithWebIdentity within the same partition: they are for services outside AWS (or another partition). Use AssumeRole for AWS roles.',
+  'scp.no-allow': 'No SCP allows this action at one level of the organization tree (an allow list): adding it is a decision for the organization administrators, for every account under that level.',
   'identity.no-allow': 'No identity-based policy allows this for the principal, and a new one could not be verified here.',
 };
 

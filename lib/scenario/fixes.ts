@@ -416,7 +416,7 @@ function missingActionFixes(ctx: Ctx, i: number): Fix[] {
   const r = ctx.results[i];
   if (!step || !('call' in step) || !r || r.kind === 'clock') return [];
   const codes = new Set(r.trace.filter((t) => t.result === 'fail').map((t) => t.code));
-  const needed = [codes.has('tags.tagsession-denied') && 'sts:TagSession', codes.has('source-identity.denied') && 'sts:SetSourceIdentity', codes.has('context.denied') && 'sts:SetContext'].filter((x): x is string => !!x);
+  const needed = [codes.has('tags.tagsession-denied') && 'sts:TagSession', codes.has('source-identity.denied') && 'sts:SetSourceIdentity', (codes.has('context.denied') || codes.has('context.setcontext-denied')) && 'sts:SetContext'].filter((x): x is string => !!x);
   const params = (step.params ?? {}) as Json;
   const role = typeof params.RoleArn === 'string' ? ctx.world.roles.get(params.RoleArn) : undefined;
   if (!needed.length || !role) return [];

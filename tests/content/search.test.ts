@@ -35,7 +35,7 @@ describe('the text the search index holds is the text readers see', () => {
 
   it('writes out numbers that notes render from data (<Limit>)', () => {
     // The role-chaining cap is <Limit name="chainingCapSeconds" as="time" /> in the note
-    expect(section('session-duration#role-chaining')).toContain('AWS caps a chained session at 1 hour, whatever');
+    expect(section('session-duration#role-chaining')).toContain('A chained session is capped at 1 hour, whatever');
     // No sentence keeps the hole a missing number leaves ("at , whatever")
     for (const d of docs) expect(d.text, d.id).not.toMatch(/ ,|\( \)| \./);
   });
@@ -43,7 +43,7 @@ describe('the text the search index holds is the text readers see', () => {
   it('keeps table cells, rows and list items apart', () => {
     const table = section('session-duration#every-duration-rule');
     expect(table).toContain('Call and caller · Default · Minimum');
-    expect(table).toMatch(/ValidationError\. AssumeRole, signed with temporary credentials/);
+    expect(table).toMatch(/ValidationError\. AssumeRole, signed with a role session/);
     const learn = docs.find((d) => d.slug === 'session-duration' && d.heading === 'What you will learn')?.text;
     expect(learn).toMatch(/STS call; Tell the cases/);
   });

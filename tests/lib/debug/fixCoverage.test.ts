@@ -39,7 +39,7 @@ const gateRows: { name: string; file: string; step: number; fix: RegExp; weakens
   { name: 'a token with the wrong audience', file: 'oidc-token-failures.json', step: 1, fix: /Request the token with audience "sts.amazonaws.com"/ },
   { name: 'a sub the trust policy does not list', file: 'quiz-oidc-trust-conditions.json', step: 2, fix: /Accept this token's sub/ },
   { name: 'a sub from another owner (weakens)', file: 'github-actions-sub-wildcard.json', step: 3, fix: /Accept this token's sub \("repo:someone-else/, weakens: true },
-  { name: 'a pull_request sub (weakens)', file: 'github-actions-sub-wildcard.json', step: 5, fix: /pull_request/, weakens: true },
+  { name: 'a pull_request sub (weakens)', file: 'github-actions-sub-wildcard.json', step: 6, fix: /pull_request/, weakens: true },
   { name: 'a Cognito aud the trust does not name', file: 'cognito-identity-pool-roles.json', step: 5, fix: /cognito-identity.amazonaws.com:aud/ },
   // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html
   { name: 'an SCP deny (an exception: weakens)', file: 'scp-denies-assume-role.json', step: 0, fix: /exception .* SCP SandboxNoProdRoles \(attached to 333333333333\)/, weakens: true },

@@ -6,7 +6,7 @@
  */
 import { learn } from '../explain/learn';
 import { type ContextValue } from '../policy/types';
-import { orgOf, type World } from '../world/world';
+import { orgOf, orgPath, type World } from '../world/world';
 import { base64url } from '../util/encoding';
 import { randomString, seeded } from '../util/hash';
 import { isoSeconds } from '../util/time';
@@ -147,8 +147,13 @@ function buildToken(world: World, caller: Caller, o: { account: string; audience
   const rnd = seeded(`${o.seed}#jwt`);
   const sub = tokenSubject(caller);
   const aws: Record<string, unknown> = { aws_account: o.account, source_region: o.env.region, principal_id: sub };
+  // org_id and ou_path describe the requesting account's place in its organization (F-16.6). The path is
+  // written as aws:PrincipalOrgPaths writes it; AWS's page does not show the claim's exact form.
   const org = orgOf(world, o.account);
-  if (org) aws.org_id = org.id;
+  if (org) {
+    aws.org_id = org.id;
+    aws.ou_path = orgPath(org, o.account);
+  }
   const ptags = principalTags(caller);
   if (Object.keys(ptags).length) aws.principal_tags = ptags;
   if (caller.kind === 'session') {

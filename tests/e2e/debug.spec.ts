@@ -40,9 +40,12 @@ test('a console trust policy and a GitHub JWT: verdict, finding, and the StringL
   await shot(page, '1-github');
   await expectNoAxeViolations(page, '/debug/ with a verdict');
   // When the result is opened in the simulator, it is the user's own scenario with the same verdict
-  await page.getByRole('link', { name: 'Open in the simulator as your own scenario' }).click();
-  await expect(page).toHaveURL(/\/simulator\/#s=/);
-  await expect(page.getByText('Opened from a share link')).toBeVisible({ timeout: 30_000 });
+  const open = page.getByRole('link', { name: 'Open in the simulator as your own scenario' });
+  await expect(open).toHaveAttribute('href', /\/simulator\/#s=[A-Za-z0-9_-]+$/);
+  await open.click();
+  // The hand-over is a #s= share link, which always opens as a new entry in My scenarios (?mine=…)
+  await expect(page).toHaveURL(/\/simulator\/\?mine=/, { timeout: 30_000 });
+  await expect(page.getByText('Opened from a link as a new entry in My scenarios.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('AccessDenied', { timeout: 30_000 });
   await shot(page, '2-simulator');
   expect(errors).toEqual([]);

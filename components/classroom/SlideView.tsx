@@ -75,7 +75,7 @@ export function QuestionView({ slide, revealed, choice, onChoose, name }: { slid
  * /labs/<id>/; each reveal shows the next hint, the last one the solution.
  */
 export function LabView({ lab, reveal, missing, mode }: { lab: LabDigest | undefined; reveal: number; missing: boolean; mode: SlideMode }) {
-  if (!lab) return missing ? <p className="cr-missing">This lab could not be loaded.</p> : <p className="cr-loading">Loading the lab…</p>;
+  if (!lab) return missing ? <p className="cr-problem">This lab could not be loaded.</p> : <p className="cr-loading">Loading the lab…</p>;
   const f = labFrame(lab, reveal);
   const href = withBase(labHref(lab.id));
   const absolute = typeof window === 'undefined' ? href : new URL(href, window.location.origin).href;

@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
 import { labFrame, slideTitle, type DigestMap, type LabMap } from '@/lib/lessons/deck';
 import { labHref, type LabDigest } from '@/lib/lessons/labDigest';
 import { noteHref } from '@/lib/lessons/notes';
@@ -75,6 +76,11 @@ export function QuestionView({ slide, revealed, choice, onChoose, name }: { slid
  * /labs/<id>/; each reveal shows the next hint, the last one the solution.
  */
 export function LabView({ lab, reveal, missing, mode }: { lab: LabDigest | undefined; reveal: number; missing: boolean; mode: SlideMode }) {
+  // What was just revealed sits under the briefing: bring it into view (no smooth scroll, so reduced motion holds).
+  const newest = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (reveal > 0) newest.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [reveal]);
   if (!lab) return missing ? <p className="cr-problem">This lab could not be loaded.</p> : <p className="cr-loading">Loading the lab…</p>;
   const f = labFrame(lab, reveal);
   const href = withBase(labHref(lab.id));
@@ -95,14 +101,14 @@ export function LabView({ lab, reveal, missing, mode }: { lab: LabDigest | undef
         {f.hints > 0 && (
           <ol className="cr-lab__hints" aria-label="Hints">
             {lab.hints.slice(0, f.hints).map((h, i) => (
-              <li key={i}>
+              <li key={i} ref={!f.solution && i === f.hints - 1 ? (el) => void (newest.current = el) : undefined}>
                 <InlineText text={h} />
               </li>
             ))}
           </ol>
         )}
         {f.solution ? (
-          <div className="cr-explanation cr-lab__solution">
+          <div className="cr-explanation cr-lab__solution" ref={(el) => void (newest.current = el)}>
             <h3 className="cr-lab__sub">Solution</h3>
             <ul>
               {lab.solution.map((c, i) => (

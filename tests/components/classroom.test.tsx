@@ -174,6 +174,18 @@ describe('Builder', () => {
     await waitFor(() => expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) ?? '{}').slides[0].kind).toBe('question'));
   });
 
+  it('adds a lab slide and lets the teacher pick the lab from the list', async () => {
+    const labs = [
+      { id: 'cross-account-both-sides', title: 'Both sides must say yes' },
+      { id: 'cross-account-external-id', title: "Fix it without weakening it: the vendor's ExternalId" },
+    ];
+    render(<Builder catalog={catalog} lessons={builtInLessons} labs={labs} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add lab' }));
+    expect(screen.getByRole('listitem', { name: 'Slide 2, Lab: cross-account-both-sides' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Lab' }), { target: { value: 'cross-account-external-id' } });
+    await waitFor(() => expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) ?? '{}').slides[1]).toEqual({ kind: 'lab', lab: 'cross-account-external-id' }));
+  });
+
   it('refuses an invalid file with located errors and keeps the draft', async () => {
     render(<Builder catalog={catalog} lessons={builtInLessons} />);
     fireEvent.change(screen.getByLabelText('Lesson title'), { target: { value: 'Keep me' } });

@@ -7,11 +7,17 @@ import { downloadText } from '@/components/simulator/SimFailed';
 import { encodeLesson } from '@/lib/lessons/link';
 import { classroomHref } from '@/lib/lessons/location';
 import { noteSections } from '@/lib/lessons/notes';
-import { lessonLimits, parseLesson, slideKinds, type Lesson, type LessonIssue, type QuestionSlide, type ScenarioSlide, type Slide } from '@/lib/lessons/schema';
+import { lessonLimits, parseLesson, slideKinds, type Lesson, type LessonIssue, type LabSlide, type QuestionSlide, type ScenarioSlide, type Slide } from '@/lib/lessons/schema';
 import { letter } from './SlideView';
 import { withBase } from '@/lib/content/basePath';
 
-const kindLabel: Record<Slide['kind'], string> = { note: 'Note', scenario: 'Scenario', question: 'Question' };
+const kindLabel: Record<Slide['kind'], string> = { note: 'Note', scenario: 'Scenario', question: 'Question', lab: 'Lab' };
+
+/** A lab the builder offers. */
+export interface LabChoice {
+  id: string;
+  title: string;
+}
 
 function issueText(i: LessonIssue): string {
   return `${i.path}${i.line ? ` (line ${i.line}${i.column ? `, column ${i.column}` : ''})` : ''}: ${i.message}`;
@@ -122,6 +128,25 @@ function ScenarioEditor({ slide, id, catalog, onChange }: { slide: ScenarioSlide
   );
 }
 
+function LabEditor({ slide, id, labs, onChange }: { slide: LabSlide; id: string; labs: readonly LabChoice[]; onChange: (s: Slide) => void }) {
+  return (
+    <div className="cr-field">
+      <label htmlFor={`${id}-lab`}>Lab</label>
+      <span className="cr-field__hint" id={`${id}-lab-hint`}>
+        The slide shows its idea, goal and briefing with a link for the room; R reveals its hints, then its solution.
+      </span>
+      <select id={`${id}-lab`} value={slide.lab} aria-describedby={`${id}-lab-hint`} onChange={(e) => onChange({ ...slide, lab: e.target.value })}>
+        {!labs.some((l) => l.id === slide.lab) && <option value={slide.lab}>{slide.lab} (unknown)</option>}
+        {labs.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function QuestionEditor({ slide, id, onChange }: { slide: QuestionSlide; id: string; onChange: (s: Slide) => void }) {
   const options = slide.options ?? [];
   return (
@@ -165,13 +190,14 @@ function QuestionEditor({ slide, id, onChange }: { slide: QuestionSlide; id: str
   );
 }
 
-function SlideEditor({ slide, index, catalog, onChange }: { slide: Slide; index: number; catalog: readonly CatalogEntry[]; onChange: (s: Slide) => void }) {
+function SlideEditor({ slide, index, catalog, labs, onChange }: { slide: Slide; index: number; catalog: readonly CatalogEntry[]; labs: readonly LabChoice[]; onChange: (s: Slide) => void }) {
   const id = `slide-${index}`;
   return (
     <div className="cr-editor">
       {slide.kind === 'note' && <NoteEditor slide={slide} id={id} onChange={onChange} />}
       {slide.kind === 'scenario' && <ScenarioEditor slide={slide} id={id} catalog={catalog} onChange={onChange} />}
       {slide.kind === 'question' && <QuestionEditor slide={slide} id={id} onChange={onChange} />}
+      {slide.kind === 'lab' && <LabEditor slide={slide} id={id} labs={labs} onChange={onChange} />}
       <Field
         id={`${id}-notes`}
         label="Presenter notes (only you see these)"
@@ -190,11 +216,12 @@ function SlideEditor({ slide, index, catalog, onChange }: { slide: Slide; index:
 function slideLabel(s: Slide): string {
   if (s.kind === 'note') return s.title || 'Untitled note';
   if (s.kind === 'scenario') return s.title || s.scenario;
+  if (s.kind === 'lab') return s.lab;
   return s.stem || 'Untitled question';
 }
 
 /** The lesson builder: edit, reorder, validate, export, import and share a lesson. */
-export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]; lessons: readonly Lesson[] }) {
+export function Builder({ catalog, lessons, labs = [] }: { catalog: readonly CatalogEntry[]; lessons: readonly Lesson[]; labs?: readonly LabChoice[] }) {
   const [draft, setDraft] = useState<LessonDraft>(emptyDraft);
   const [loaded, setLoaded] = useState(false);
   const [importIssues, setImportIssues] = useState<LessonIssue[] | null>(null);
@@ -494,13 +521,13 @@ export function Builder({ catalog, lessons }: { catalog: readonly CatalogEntry[]
                   </button>
                 </div>
               </div>
-              <SlideEditor slide={slide} index={i} catalog={catalog} onChange={(s) => edit(updateSlide(draft, i, s))} />
+              <SlideEditor slide={slide} index={i} catalog={catalog} labs={labs} onChange={(s) => edit(updateSlide(draft, i, s))} />
             </li>
           ))}
         </ol>
         <div className="cr-row" role="group" aria-label="Add a slide">
           {slideKinds.map((k) => (
-            <button key={k} type="button" className="btn" disabled={draft.slides.length >= lessonLimits.slides} onClick={() => edit(addSlide(draft, newSlide(k, catalog)), `${kindLabel[k]} slide added as slide ${draft.slides.length + 1}.`)}>
+            <button key={k} type="button" className="btn" disabled={draft.slides.length >= lessonLimits.slides} onClick={() => edit(addSlide(draft, newSlide(k, catalog, labs)), `${kindLabel[k]} slide added as slide ${draft.slides.length + 1}.`)}>
               Add {kindLabel[k].toLowerCase()}
             </button>
           ))}

@@ -62,6 +62,7 @@ export function Deck({
   const lesson = useStore(store, (s) => s.lesson);
   const position = useStore(store, (s) => s.position);
   const digests = useStore(store, (s) => s.digests);
+  const labs = useStore(store, (s) => s.labs);
   const blank = useStore(store, (s) => s.blank);
   const contrast = useStore(store, (s) => s.contrast);
   const scale = useStore(store, (s) => s.scale);
@@ -89,6 +90,7 @@ export function Deck({
             lesson={lesson}
             reveal={position.reveal}
             digests={digests}
+            labs={labs}
             missing={missing}
             mode={mode}
             choice={choice}

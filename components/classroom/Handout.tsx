@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { scenarioIds, slideSteps, slideTitle } from '@/lib/lessons/deck';
+import { labIds, scenarioIds, slideSteps, slideTitle } from '@/lib/lessons/deck';
 import { type ScenarioDigest } from '@/lib/lessons/digest';
+import { labHref, type LabDigest } from '@/lib/lessons/labDigest';
 import { noteHref } from '@/lib/lessons/notes';
 import { type Lesson } from '@/lib/lessons/schema';
 import { StepPanel } from './GateStepper';
@@ -11,7 +12,7 @@ import { LessonProblem, NoLesson } from './LessonStates';
 import { useLessonFromUrl } from './lessonSource';
 import { InlineText, RichText } from './RichText';
 import { letter } from './SlideView';
-import { fetchDigest } from './useDigests';
+import { fetchDigest, fetchLabDigest, missingLab } from './useDigests';
 import { withBase } from '@/lib/content/basePath';
 
 /** A site path as the full URL a reader of the printed page can type (the handout renders in the browser only). */
@@ -34,6 +35,7 @@ export function HandoutApp({ lessons }: { lessons: readonly Lesson[] }) {
 
 function Handout({ lesson }: { lesson: Lesson }) {
   const [digests, setDigests] = useState<Record<string, ScenarioDigest>>({});
+  const [labs, setLabs] = useState<Record<string, LabDigest>>({});
   const [missing, setMissing] = useState<string[]>([]);
   useEffect(() => {
     for (const id of scenarioIds(lesson))
@@ -41,8 +43,14 @@ function Handout({ lesson }: { lesson: Lesson }) {
         (d) => setDigests((m) => ({ ...m, [id]: d })),
         () => setMissing((m) => [...m, id]),
       );
+    for (const id of labIds(lesson))
+      fetchLabDigest(id).then(
+        (l) => setLabs((m) => ({ ...m, [id]: l })),
+        () => setMissing((m) => [...m, missingLab(id)]),
+      );
   }, [lesson]);
   const questions = lesson.slides.flatMap((s, i) => (s.kind === 'question' ? [{ s, i }] : []));
+  const labSlides = lesson.slides.flatMap((s, i) => (s.kind === 'lab' && labs[s.lab] ? [{ lab: labs[s.lab]!, i }] : []));
   return (
     <article className="container cr-page cr-handout">
       <p className="eyebrow">Handout</p>
@@ -58,7 +66,7 @@ function Handout({ lesson }: { lesson: Lesson }) {
         {lesson.slides.map((slide, i) => (
           <li key={i} className={`cr-handout__slide cr-handout__slide--${slide.kind}`}>
             <h2>
-              {i + 1}. {slideTitle(slide, digests, lesson)}
+              {i + 1}. {slideTitle(slide, digests, lesson, labs)}
             </h2>
             {slide.kind === 'note' && (
               <>
@@ -95,6 +103,32 @@ function Handout({ lesson }: { lesson: Lesson }) {
                 <p className="muted">Answer at the end of the handout.</p>
               </>
             )}
+            {slide.kind === 'lab' && (
+              <>
+                {missing.includes(missingLab(slide.lab)) && <p className="cr-problem">The lab “{slide.lab}” could not be loaded.</p>}
+                {!labs[slide.lab] && !missing.includes(missingLab(slide.lab)) && <p className="cr-loading">Loading the lab…</p>}
+                {labs[slide.lab] && (
+                  <>
+                    <p className="lede">{labs[slide.lab]!.idea}</p>
+                    <p>
+                      <strong>Goal</strong>
+                    </p>
+                    <ul>
+                      {labs[slide.lab]!.goal.map((g, n) => (
+                        <li key={n}>
+                          <InlineText text={g} />
+                        </li>
+                      ))}
+                    </ul>
+                    <RichText text={labs[slide.lab]!.briefing} />
+                    <p className="cr-source">
+                      Solve it at <a href={withBase(labHref(slide.lab))}>{absoluteUrl(labHref(slide.lab))}</a>
+                    </p>
+                    <p className="muted">Hints and a solution at the end of the handout.</p>
+                  </>
+                )}
+              </>
+            )}
           </li>
         ))}
       </ol>
@@ -110,6 +144,43 @@ function Handout({ lesson }: { lesson: Lesson }) {
                   </strong>
                 </p>
                 <RichText text={s.explanation} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {labSlides.length > 0 && (
+        <section className="cr-handout__answers" aria-labelledby="lab-hints">
+          <h2 id="lab-hints">Lab hints and solutions</h2>
+          <ol>
+            {labSlides.map(({ lab, i }) => (
+              <li key={i}>
+                <p>
+                  <strong>
+                    Slide {i + 1}: {lab.title}
+                  </strong>
+                </p>
+                <ol>
+                  {lab.hints.map((h, n) => (
+                    <li key={n}>
+                      Hint: <InlineText text={h} />
+                    </li>
+                  ))}
+                </ol>
+                <p>Solution:</p>
+                <ul>
+                  {lab.solution.map((c, n) => (
+                    <li key={n}>
+                      {c.op} <code>{c.path}</code>
+                      {c.value !== undefined && (
+                        <>
+                          : <code>{c.value}</code>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+                <RichText text={lab.learned} />
               </li>
             ))}
           </ol>

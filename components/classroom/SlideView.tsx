@@ -1,8 +1,12 @@
 'use client';
 
-import { slideTitle, type DigestMap } from '@/lib/lessons/deck';
+import { useEffect, useRef } from 'react';
+import { labFrame, slideTitle, type DigestMap, type LabMap } from '@/lib/lessons/deck';
+import { labHref, type LabDigest } from '@/lib/lessons/labDigest';
 import { noteHref } from '@/lib/lessons/notes';
 import { type Lesson, type QuestionSlide, type Slide } from '@/lib/lessons/schema';
+import { QrCode } from './QrCode';
+import { missingLab } from './useDigests';
 import { GateStepper } from './GateStepper';
 import { InlineText, RichText } from './RichText';
 import { withBase } from '@/lib/content/basePath';
@@ -67,6 +71,73 @@ export function QuestionView({ slide, revealed, choice, onChoose, name }: { slid
   );
 }
 
+/**
+ * A lab for the room: title, idea, goal lines and briefing, a link (and QR code) to solve it at
+ * /labs/<id>/; each reveal shows the next hint, the last one the solution.
+ */
+export function LabView({ lab, reveal, missing, mode }: { lab: LabDigest | undefined; reveal: number; missing: boolean; mode: SlideMode }) {
+  // What was just revealed sits under the briefing: bring it into view (no smooth scroll, so reduced motion holds).
+  const newest = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (reveal > 0) newest.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [reveal]);
+  if (!lab) return missing ? <p className="cr-problem">This lab could not be loaded.</p> : <p className="cr-loading">Loading the lab…</p>;
+  const f = labFrame(lab, reveal);
+  const href = withBase(labHref(lab.id));
+  const absolute = typeof window === 'undefined' ? href : new URL(href, window.location.origin).href;
+  return (
+    <div className="cr-lab">
+      <div className="cr-lab__main">
+        <p className="cr-lab__idea">{lab.idea}</p>
+        <h3 className="cr-lab__sub">Goal</h3>
+        <ul className="cr-lab__goal">
+          {lab.goal.map((g, i) => (
+            <li key={i}>
+              <InlineText text={g} />
+            </li>
+          ))}
+        </ul>
+        <RichText className="cr-lab__briefing" text={lab.briefing} />
+        {f.hints > 0 && (
+          <ol className="cr-lab__hints" aria-label="Hints">
+            {lab.hints.slice(0, f.hints).map((h, i) => (
+              <li key={i} ref={!f.solution && i === f.hints - 1 ? (el) => void (newest.current = el) : undefined}>
+                <InlineText text={h} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {f.solution ? (
+          <div className="cr-explanation cr-lab__solution" ref={(el) => void (newest.current = el)}>
+            <h3 className="cr-lab__sub">Solution</h3>
+            <ul>
+              {lab.solution.map((c, i) => (
+                <li key={i}>
+                  {c.op} <code>{c.path}</code>
+                  {c.value !== undefined && (
+                    <>
+                      : <code>{c.value}</code>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <RichText text={lab.learned} />
+          </div>
+        ) : (
+          mode !== 'student' && <p className="cr-hold">Solve it, then reveal a hint (R): {lab.hints.length - f.hints} hint{lab.hints.length - f.hints === 1 ? '' : 's'} left before the solution.</p>
+        )}
+      </div>
+      <aside className="cr-lab__link" aria-label="Solve this lab">
+        <p>
+          Solve it at <a href={href}>{absolute}</a>
+        </p>
+        {mode !== 'student' && <QrCode text={absolute} label={`QR code of the link to the lab ${lab.title}`} testId="lab-qr" />}
+      </aside>
+    </div>
+  );
+}
+
 /** Which page renders the slide: the presenter, the projector window, a student, or print. */
 export type SlideMode = 'present' | 'audience' | 'student';
 
@@ -78,7 +149,9 @@ export function SlideView({
   lesson,
   reveal,
   digests,
+  labs = {},
   missing,
+  mode,
   choice,
   onChoose,
 }: {
@@ -89,6 +162,8 @@ export function SlideView({
   lesson?: Pick<Lesson, 'slides'>;
   reveal: number;
   digests: DigestMap;
+  /** Loaded lab digests, for a lab slide. */
+  labs?: LabMap;
   missing: readonly string[];
   mode: SlideMode;
   choice?: number;
@@ -97,9 +172,9 @@ export function SlideView({
   return (
     <section className={`cr-slide cr-slide--${slide.kind}`} aria-roledescription="slide" aria-label={`Slide ${index + 1} of ${count}`}>
       <p className="cr-slide__kicker">
-        {index + 1} / {count} · {slide.kind === 'note' ? 'Note' : slide.kind === 'scenario' ? 'Scenario' : 'Question'}
+        {index + 1} / {count} · {slide.kind === 'note' ? 'Note' : slide.kind === 'scenario' ? 'Scenario' : slide.kind === 'lab' ? 'Lab' : 'Question'}
       </p>
-      <h2 className="cr-slide__title">{slideTitle(slide, digests, lesson)}</h2>
+      <h2 className="cr-slide__title">{slideTitle(slide, digests, lesson, labs)}</h2>
       {slide.kind === 'note' && (
         <>
           <RichText className="cr-note" text={slide.text} />
@@ -116,6 +191,7 @@ export function SlideView({
           <GateStepper slide={slide} digest={digests[slide.scenario]} missing={missing.includes(slide.scenario)} reveal={reveal} />
         </>
       )}
+      {slide.kind === 'lab' && <LabView lab={labs[slide.lab]} reveal={reveal} missing={missing.includes(missingLab(slide.lab))} mode={mode} />}
       {slide.kind === 'question' && <QuestionView slide={slide} revealed={reveal > 0} choice={choice} onChoose={onChoose} name={`q-${index}`} />}
     </section>
   );

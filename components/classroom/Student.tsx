@@ -41,10 +41,11 @@ function Student({ lesson, location }: { lesson: Lesson; location: LessonLocatio
   const announcement = useAnnouncement(store);
   const position = useStore(store, (s) => s.position);
   const digests = useStore(store, (s) => s.digests);
+  const labs = useStore(store, (s) => s.labs);
   const helpOpen = useStore(store, (s) => s.helpOpen);
   const [choices, setChoices] = useState<Record<number, number>>({});
   const slide = lesson.slides[position.slide];
-  const max = maxReveal(slide, digests);
+  const max = maxReveal(slide, digests, labs);
   const s = store.getState();
   useSlideInUrl(store);
   usePersistPrefs(store);

@@ -1,8 +1,9 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { masteryByTopic } from '@/lib/quiz/mastery';
-import { exportProgress, importProgress } from '@/lib/quiz/progress';
+import { exportProgress, importNotes, importProgress } from '@/lib/quiz/progress';
+import { getLabProgress, importLabProgress, resetLabProgress, solvedLabCount, subscribeLabProgress, type LabProgress } from '@/lib/stores/labProgress';
 import { dueRefs } from '@/lib/quiz/schedule';
 import { progressDataOf } from '@/lib/stores/progressStore';
 import { useProgress, useProgressStore } from './ProgressProvider';
@@ -47,14 +48,19 @@ export function MasteryTable({ limit }: { limit?: number }) {
   );
 }
 
-/** Progress: mastery, exam history, and export, import and reset of saved progress. */
+const noLabs: LabProgress = {};
+const useLabProgress = () => useSyncExternalStore(subscribeLabProgress, getLabProgress, () => noLabs);
+
+/** Progress: mastery, exam history, labs solved, and export, import and reset of saved progress (the labs' too). */
 export function ProgressView() {
   const store = useProgressStore();
   const hydrated = useProgress((s) => s.hydrated);
   const cards = useProgress((s) => s.cards);
   const exams = useProgress((s) => s.exams);
   const stats = useProgress((s) => s.stats);
+  const labs = useLabProgress();
   const [confirmReset, setConfirmReset] = useState(false);
+  const [resetLabs, setResetLabs] = useState(false);
   const [pending, setPending] = useState<{ name: string; text: string } | undefined>();
   const [message, setMessage] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
@@ -62,9 +68,11 @@ export function ProgressView() {
   if (!hydrated) return <p aria-busy="true">Loading your progress…</p>;
   const answered = Object.values(stats).reduce((n, s) => n + s.seen, 0);
   const due = dueRefs(cards, Date.now()).length;
+  const labsSolved = solvedLabCount(labs);
+  const labsTouched = Object.keys(labs).length;
 
   const download = () => {
-    const text = exportProgress(progressDataOf(store.getState()), Date.now());
+    const text = exportProgress(progressDataOf(store.getState()), Date.now(), getLabProgress());
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
@@ -83,9 +91,16 @@ export function ProgressView() {
       setPending(undefined);
       return;
     }
+    const labCount = Object.keys(out.labs).length;
+    const labSave = labCount ? importLabProgress(out.labs) : undefined;
+    const notes = [
+      labCount ? `Progress of ${labCount} lab${labCount === 1 ? '' : 's'} merged with yours.` : '',
+      importNotes(out),
+      labSave && !labSave.saved ? labSave.reason : '',
+    ].filter(Boolean);
     store.getState().replaceProgress(out.data, {
       kind: 'imported',
-      message: `Progress imported from ${pending.name}.${out.dropped ? ` ${out.dropped} invalid entr${out.dropped === 1 ? 'y was' : 'ies were'} skipped.` : ''}`,
+      message: `Progress imported from ${pending.name}.${notes.length ? ` ${notes.join(' ')}` : ''}`,
     });
     setPending(undefined);
     setMessage('');
@@ -105,6 +120,9 @@ export function ProgressView() {
         </li>
         <li>
           <strong>{exams.length}</strong> exams taken
+        </li>
+        <li>
+          <strong>{labsSolved}</strong> labs solved
         </li>
       </ul>
       <MasteryTable />
@@ -134,7 +152,7 @@ export function ProgressView() {
 
       <section className="quiz-panel" aria-labelledby="quiz-data-title">
         <h2 id="quiz-data-title">Your data</h2>
-        <p className="muted">Progress is kept in this browser only. Export it to move it to another browser or keep a copy.</p>
+        <p className="muted">Progress is kept in this browser only. Export it to move it to another browser or keep a copy. The file also carries your labs&apos; progress.</p>
         <div className="quiz-actions__buttons">
           <button type="button" className="quiz-button quiz-button--secondary" onClick={download}>
             Export progress
@@ -154,13 +172,21 @@ export function ProgressView() {
               }}
             />
           </label>
-          <button type="button" className="quiz-button quiz-button--danger" onClick={() => setConfirmReset(true)}>
+          <button
+            type="button"
+            className="quiz-button quiz-button--danger"
+            onClick={() => {
+              setResetLabs(false);
+              setConfirmReset(true);
+            }}
+          >
             Reset progress
           </button>
         </div>
         {pending && (
           <div className="quiz-confirm" role="alertdialog" aria-labelledby="quiz-import-title">
-            <p id="quiz-import-title">Replace all current progress with the contents of {pending.name}?</p>
+            <p id="quiz-import-title">Replace all current quiz progress with the contents of {pending.name}?</p>
+            <p className="muted">Lab progress in the file is merged with yours: per lab the later change wins, and no solve is lost.</p>
             <div className="quiz-actions__buttons">
               <button type="button" className="quiz-button" autoFocus onClick={applyImport}>
                 Replace my progress
@@ -174,6 +200,13 @@ export function ProgressView() {
         {confirmReset && (
           <div className="quiz-confirm" role="alertdialog" aria-labelledby="quiz-reset-title">
             <p id="quiz-reset-title">Erase all answers, review cards, exam history and any exam in progress? This cannot be undone.</p>
+            {labsTouched > 0 ? (
+              <label className="quiz-check">
+                <input type="checkbox" checked={resetLabs} onChange={(e) => setResetLabs(e.currentTarget.checked)} /> Also erase lab progress ({labsSolved} solved, {labsTouched} started)
+              </label>
+            ) : (
+              <p className="muted">Lab progress is not affected (you have none).</p>
+            )}
             <div className="quiz-actions__buttons">
               <button
                 type="button"
@@ -181,6 +214,8 @@ export function ProgressView() {
                 autoFocus
                 onClick={() => {
                   store.getState().resetProgress();
+                  if (resetLabs) resetLabProgress();
+                  setMessage(resetLabs ? 'Quiz and lab progress erased.' : labsTouched > 0 ? 'Quiz progress erased; lab progress kept.' : '');
                   setConfirmReset(false);
                 }}
               >

@@ -1,9 +1,11 @@
 /**
  * Moving through a deck: a position is a slide and how much of it is revealed. A scenario
  * slide reveals one trace entry per press, then the outcome; a question slide reveals its
- * answer; a note slide has nothing to reveal. Pure functions; the presenter store wraps them.
+ * answer; a lab slide reveals its hints one per press, then its solution; a note slide has
+ * nothing to reveal. Pure functions; the presenter store wraps them.
  */
 import { type ScenarioDigest, type DigestStep } from './digest';
+import { type LabDigest } from './labDigest';
 import { type Lesson, type Slide } from './schema';
 
 /** Where the presenter is. */
@@ -16,6 +18,10 @@ export interface DeckPosition {
 
 /** Digests by scenario id, as loaded so far. */
 export type DigestMap = Readonly<Record<string, ScenarioDigest | undefined>>;
+/** Lab digests by lab id, as loaded so far. */
+export type LabMap = Readonly<Record<string, LabDigest | undefined>>;
+
+const noLabs: LabMap = {};
 
 /**
  * The steps a scenario slide walks through, in slide order; unknown ids are left out.
@@ -37,7 +43,7 @@ export function slideSteps(slide: Extract<Slide, { kind: 'scenario' }>, digest: 
  * @returns the last reveal value
  * @example maxReveal({ kind: 'question', … }, {}) // 1
  */
-export function maxReveal(slide: Slide | undefined, digests: DigestMap): number {
+export function maxReveal(slide: Slide | undefined, digests: DigestMap, labs: LabMap = noLabs): number {
   if (!slide) return 0;
   switch (slide.kind) {
     case 'note':
@@ -48,6 +54,11 @@ export function maxReveal(slide: Slide | undefined, digests: DigestMap): number 
       const steps = slideSteps(slide, digests[slide.scenario]);
       if (!steps.length) return 0;
       return steps.reduce((n, s) => n + s.trace.length + 2, 0) - 1;
+    }
+    case 'lab': {
+      // One press per hint, then one for the solution; nothing until the lab is loaded.
+      const lab = labs[slide.lab];
+      return lab ? lab.hints.length + 1 : 0;
     }
   }
 }
@@ -82,9 +93,9 @@ export function scenarioFrame(steps: readonly Pick<DigestStep, 'trace'>[], revea
   return { step: 0, gates: 0, outcome: false };
 }
 
-const clampPos = (lesson: Lesson, pos: DeckPosition, digests: DigestMap): DeckPosition => {
+const clampPos = (lesson: Lesson, pos: DeckPosition, digests: DigestMap, labs: LabMap): DeckPosition => {
   const slide = Math.min(Math.max(0, Math.trunc(pos.slide) || 0), lesson.slides.length - 1);
-  const reveal = Math.min(Math.max(0, Math.trunc(pos.reveal) || 0), maxReveal(lesson.slides[slide], digests));
+  const reveal = Math.min(Math.max(0, Math.trunc(pos.reveal) || 0), maxReveal(lesson.slides[slide], digests, labs));
   return { slide, reveal };
 };
 
@@ -93,9 +104,9 @@ const clampPos = (lesson: Lesson, pos: DeckPosition, digests: DigestMap): DeckPo
  * @returns the new position (unchanged at the very end)
  * @example nextPosition(lesson, { slide: 0, reveal: 0 }, {})
  */
-export function nextPosition(lesson: Lesson, pos: DeckPosition, digests: DigestMap): DeckPosition {
-  const p = clampPos(lesson, pos, digests);
-  if (p.reveal < maxReveal(lesson.slides[p.slide], digests)) return { slide: p.slide, reveal: p.reveal + 1 };
+export function nextPosition(lesson: Lesson, pos: DeckPosition, digests: DigestMap, labs: LabMap = noLabs): DeckPosition {
+  const p = clampPos(lesson, pos, digests, labs);
+  if (p.reveal < maxReveal(lesson.slides[p.slide], digests, labs)) return { slide: p.slide, reveal: p.reveal + 1 };
   if (p.slide < lesson.slides.length - 1) return { slide: p.slide + 1, reveal: 0 };
   return p;
 }
@@ -105,10 +116,10 @@ export function nextPosition(lesson: Lesson, pos: DeckPosition, digests: DigestM
  * @returns the new position (unchanged at the very start)
  * @example previousPosition(lesson, { slide: 1, reveal: 0 }, {})
  */
-export function previousPosition(lesson: Lesson, pos: DeckPosition, digests: DigestMap): DeckPosition {
-  const p = clampPos(lesson, pos, digests);
+export function previousPosition(lesson: Lesson, pos: DeckPosition, digests: DigestMap, labs: LabMap = noLabs): DeckPosition {
+  const p = clampPos(lesson, pos, digests, labs);
   if (p.reveal > 0) return { slide: p.slide, reveal: p.reveal - 1 };
-  if (p.slide > 0) return { slide: p.slide - 1, reveal: maxReveal(lesson.slides[p.slide - 1], digests) };
+  if (p.slide > 0) return { slide: p.slide - 1, reveal: maxReveal(lesson.slides[p.slide - 1], digests, labs) };
   return p;
 }
 
@@ -117,9 +128,9 @@ export function previousPosition(lesson: Lesson, pos: DeckPosition, digests: Dig
  * @returns the new position
  * @example revealPosition(lesson, { slide: 2, reveal: 0 }, {})
  */
-export function revealPosition(lesson: Lesson, pos: DeckPosition, digests: DigestMap): DeckPosition {
-  const p = clampPos(lesson, pos, digests);
-  return { slide: p.slide, reveal: Math.min(p.reveal + 1, maxReveal(lesson.slides[p.slide], digests)) };
+export function revealPosition(lesson: Lesson, pos: DeckPosition, digests: DigestMap, labs: LabMap = noLabs): DeckPosition {
+  const p = clampPos(lesson, pos, digests, labs);
+  return { slide: p.slide, reveal: Math.min(p.reveal + 1, maxReveal(lesson.slides[p.slide], digests, labs)) };
 }
 
 /**
@@ -131,7 +142,7 @@ export function revealPosition(lesson: Lesson, pos: DeckPosition, digests: Diges
  * @returns the title
  * @example slideTitle(slide, digests, lesson) // 'Question 1 of 3'
  */
-export function slideTitle(slide: Slide, digests: DigestMap, lesson?: Pick<Lesson, 'slides'>): string {
+export function slideTitle(slide: Slide, digests: DigestMap, lesson?: Pick<Lesson, 'slides'>, labs: LabMap = noLabs): string {
   switch (slide.kind) {
     case 'note':
       return slide.title;
@@ -142,6 +153,8 @@ export function slideTitle(slide: Slide, digests: DigestMap, lesson?: Pick<Lesso
       const n = questions.indexOf(slide);
       return n < 0 ? 'Question' : `Question ${n + 1} of ${questions.length}`;
     }
+    case 'lab':
+      return `Lab: ${labs[slide.lab]?.title ?? slide.lab}`;
   }
 }
 
@@ -161,6 +174,28 @@ export function scenarioIds(lesson: Lesson): string[] {
 }
 
 /**
+ * The lab ids a lesson needs, once each.
+ * @param lesson the lesson
+ * @returns lab ids from lab slides
+ * @example labIds(lesson) // ['cross-account-external-id']
+ */
+export function labIds(lesson: Lesson): string[] {
+  return [...new Set(lesson.slides.flatMap((s) => (s.kind === 'lab' ? [s.lab] : [])))];
+}
+
+/**
+ * What a lab slide shows at a reveal value.
+ * @param lab the lab's digest
+ * @param reveal the reveal value
+ * @returns how many hints are shown, and whether the solution is
+ * @example labFrame(lab, 1) // { hints: 1, solution: false }
+ */
+export function labFrame(lab: Pick<LabDigest, 'hints'>, reveal: number): { hints: number; solution: boolean } {
+  const r = Math.max(0, Math.trunc(reveal) || 0);
+  return { hints: Math.min(r, lab.hints.length), solution: r > lab.hints.length };
+}
+
+/**
  * What a screen reader hears after a move: the slide, or what was just revealed.
  * @param lesson the lesson
  * @param pos the new position
@@ -168,10 +203,10 @@ export function scenarioIds(lesson: Lesson): string[] {
  * @returns one sentence
  * @example announce(lesson, { slide: 0, reveal: 0 }, {}) // 'Slide 1 of 8: …'
  */
-export function announce(lesson: Lesson, pos: DeckPosition, digests: DigestMap): string {
+export function announce(lesson: Lesson, pos: DeckPosition, digests: DigestMap, labs: LabMap = noLabs): string {
   const slide = lesson.slides[pos.slide];
   if (!slide) return '';
-  const head = `Slide ${pos.slide + 1} of ${lesson.slides.length}: ${slideTitle(slide, digests, lesson)}.`;
+  const head = `Slide ${pos.slide + 1} of ${lesson.slides.length}: ${slideTitle(slide, digests, lesson, labs)}.`;
   if (pos.reveal === 0) return slide.kind === 'question' ? `${head} ${slide.stem}` : head;
   if (slide.kind === 'question') {
     const right = slide.options[slide.answer];
@@ -186,6 +221,13 @@ export function announce(lesson: Lesson, pos: DeckPosition, digests: DigestMap):
     if (f.gates === 0) return `Step ${f.step + 1} of ${steps.length}: ${step.label} (${step.id}).`;
     const g = step.trace[f.gates - 1]!;
     return `Check ${f.gates} of ${step.trace.length}, ${g.gate}: ${g.result}. ${g.reason}`;
+  }
+  if (slide.kind === 'lab') {
+    const lab = labs[slide.lab];
+    if (!lab) return head;
+    const f = labFrame(lab, pos.reveal);
+    if (f.solution) return `Solution revealed: ${lab.solution.length} change${lab.solution.length === 1 ? '' : 's'}.`;
+    return `Hint ${f.hints} of ${lab.hints.length}: ${lab.hints[f.hints - 1] ?? ''}`;
   }
   return head;
 }

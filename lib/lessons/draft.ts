@@ -83,10 +83,11 @@ export function draftKey(draft: LessonDraft): string {
  * A new slide of a kind, filled with a starting point the teacher edits.
  * @param kind which kind
  * @param catalog scenarios to pick the first from (scenario slides)
+ * @param labs labs to pick the first from (lab slides)
  * @returns the slide
  * @example newSlide('question', catalog).options.length // 2
  */
-export function newSlide(kind: SlideKind, catalog: readonly CatalogEntry[]): Slide {
+export function newSlide(kind: SlideKind, catalog: readonly CatalogEntry[], labs: readonly { id: string }[] = []): Slide {
   switch (kind) {
     case 'note':
       return { kind: 'note', title: starterText.noteTitle, text: starterText.noteText };
@@ -96,6 +97,8 @@ export function newSlide(kind: SlideKind, catalog: readonly CatalogEntry[]): Sli
     }
     case 'question':
       return { kind: 'question', stem: starterText.stem, options: [{ text: 'Credentials' }, { text: 'AccessDenied' }], answer: 1, explanation: starterText.explanation };
+    case 'lab':
+      return { kind: 'lab', lab: labs[0]?.id ?? 'cross-account-both-sides' };
   }
 }
 
@@ -156,7 +159,7 @@ const optional = (v: unknown, type: 'string' | 'number') => v === undefined || t
 
 /** Why a slide's fields do not have the types the builder renders, or undefined when they do. */
 function slideTypeProblem(s: unknown, i: number): string | undefined {
-  if (!isObj(s) || !(slideKinds as readonly string[]).includes(s.kind as string)) return `slide ${i + 1} is not a note, scenario or question`;
+  if (!isObj(s) || !(slideKinds as readonly string[]).includes(s.kind as string)) return `slide ${i + 1} is not a note, scenario, question or lab`;
   const bad = (field: string) => `slide ${i + 1}: "${field}" has the wrong type`;
   if (!optional(s.notes, 'string')) return bad('notes');
   switch (s.kind as SlideKind) {
@@ -172,6 +175,8 @@ function slideTypeProblem(s: unknown, i: number): string | undefined {
       if (typeof s.answer !== 'number') return bad('answer');
       if (!optional(s.explanation, 'string')) return bad('explanation');
       return s.proof !== undefined && !(isObj(s.proof) && typeof s.proof.scenario === 'string' && typeof s.proof.step === 'string') ? bad('proof') : undefined;
+    case 'lab':
+      return typeof s.lab !== 'string' ? bad('lab') : undefined;
   }
 }
 

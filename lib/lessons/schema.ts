@@ -14,7 +14,7 @@ z.config({ jitless: true });
 export const LESSON_FORMAT = 'sts-lesson/v1';
 
 /** The slide kinds, in the order the builder offers them. */
-export const slideKinds = ['note', 'scenario', 'question'] as const;
+export const slideKinds = ['note', 'scenario', 'question', 'lab'] as const;
 /** A slide kind. */
 export type SlideKind = (typeof slideKinds)[number];
 
@@ -106,8 +106,15 @@ const QuestionSlideSchema = z
       ctx.addIssue({ code: 'custom', path: ['options', q.answer, 'expect'], message: 'a proved question needs "expect" on the right option' });
   });
 
+const LabSlideSchema = z.strictObject({
+  kind: z.literal('lab'),
+  /** A built-in lab id (content/labs/<id>.json), solved by the room at /labs/<id>/. */
+  lab: z.string().regex(kebab, 'expected a lab id such as cross-account-external-id'),
+  notes: presenterNotes,
+});
+
 /** One slide. */
-export const SlideSchema = z.discriminatedUnion('kind', [NoteSlideSchema, ScenarioSlideSchema, QuestionSlideSchema], {
+export const SlideSchema = z.discriminatedUnion('kind', [NoteSlideSchema, ScenarioSlideSchema, QuestionSlideSchema, LabSlideSchema], {
   error: `expected a slide with "kind" one of ${slideKinds.join(', ')}`,
 });
 
@@ -136,6 +143,8 @@ export type NoteSlide = Extract<Slide, { kind: 'note' }>;
 export type ScenarioSlide = Extract<Slide, { kind: 'scenario' }>;
 /** A question slide. */
 export type QuestionSlide = Extract<Slide, { kind: 'question' }>;
+/** A lab slide: the room solves a lab; hints, then the solution, are revealed one by one. */
+export type LabSlide = Extract<Slide, { kind: 'lab' }>;
 
 /** A problem with a lesson, located by a path such as `slides[2].options[0].text` (and a line for JSON syntax errors). */
 export interface LessonIssue {

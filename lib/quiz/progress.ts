@@ -5,6 +5,7 @@
  *
  * Every field added in a later version must be optional or get a default in `repairProgress`.
  */
+import { labProgressFile, readLabProgress, type LabProgress, type LabProgressFile } from '../labs/progress';
 import type { ExamSession } from './exam';
 import { type QuestionStat, RECENT_KEPT } from './mastery';
 import { parseRef } from './refs';
@@ -221,25 +222,47 @@ export function migrateProgress(input: unknown, version: number): MigrationOutco
 /** The `format` of an export file. */
 export const EXPORT_FORMAT = 'sts-quiz-progress';
 
-/** An export file's content. */
+/**
+ * An export file's content. `labs` (added with the labs, optional) carries the labs' progress in
+ * its own versioned layout (lib/labs/progress.ts), so `version` stays the quiz layout's: files
+ * without it still import, and an older site reading a newer file ignores it.
+ */
 export interface ProgressExport {
   format: typeof EXPORT_FORMAT;
   version: number;
   exportedAt: string;
   progress: ProgressData;
+  labs?: LabProgressFile;
 }
 
-/** Builds the export file's JSON text. */
-export function exportProgress(data: ProgressData, now: number): string {
+/**
+ * Builds the export file's JSON text.
+ * @param labs the labs' progress to carry along, if any
+ */
+export function exportProgress(data: ProgressData, now: number, labs?: LabProgress): string {
   const file: ProgressExport = { format: EXPORT_FORMAT, version: PROGRESS_VERSION, exportedAt: new Date(now).toISOString(), progress: data };
+  if (labs && Object.keys(labs).length > 0) file.labs = labProgressFile(labs);
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A file that was read: the quiz progress, the labs' progress, and what was left out of each. */
+export interface ImportedProgress {
+  ok: true;
+  data: ProgressData;
+  dropped: number;
+  /** The labs' progress in the file (empty when it had none or its labs part was unreadable). */
+  labs: LabProgress;
+  /** Lab entries left out because they were invalid. */
+  labsDropped: number;
+  /** Set when the file's labs part as a whole was unreadable and was left out (the quiz part is kept). */
+  labsProblem?: string;
 }
 
 /**
  * Reads an export file's text.
  * @returns the progress (migrated and repaired) or a message saying why the file was refused
  */
-export function importProgress(text: string): { ok: true; data: ProgressData; dropped: number } | { ok: false; message: string } {
+export function importProgress(text: string): ImportedProgress | { ok: false; message: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -251,10 +274,24 @@ export function importProgress(text: string): { ok: true; data: ProgressData; dr
   const out = migrateProgress(json.progress, version);
   if (out.kind === 'too-new') return { ok: false, message: `The file was written by a newer version of this site (layout ${out.version}); this one reads up to ${PROGRESS_VERSION}.` };
   if (out.kind === 'unreadable') return { ok: false, message: `The file could not be read: ${out.reason}.` };
-  const kept = Object.keys(out.data.stats).length + Object.keys(out.data.cards).length + out.data.exams.length;
+  const labsRead = json.labs === undefined ? { labs: {}, dropped: 0 } : readLabProgress(json.labs);
+  const labsKept = Object.keys(labsRead.labs).length;
+  const kept = Object.keys(out.data.stats).length + Object.keys(out.data.cards).length + out.data.exams.length + labsKept;
   // A file whose every entry is damaged would replace real progress with nothing: refuse it.
   if (out.dropped > 0 && kept === 0) return { ok: false, message: `None of the file's ${out.dropped} entries could be read. Nothing was changed.` };
-  return { ok: true, data: out.data, dropped: out.dropped };
+  return { ok: true, data: out.data, dropped: out.dropped, labs: labsRead.labs, labsDropped: labsRead.dropped, ...(labsRead.problem ? { labsProblem: labsRead.problem } : {}) };
+}
+
+/**
+ * What an import left out, in words (empty when nothing was).
+ * @example importNotes({ dropped: 1, labsDropped: 0 }) // '1 invalid quiz entry was skipped.'
+ */
+export function importNotes(r: Pick<ImportedProgress, 'dropped' | 'labsDropped' | 'labsProblem'>): string {
+  const notes: string[] = [];
+  if (r.dropped) notes.push(`${r.dropped} invalid quiz entr${r.dropped === 1 ? 'y was' : 'ies were'} skipped.`);
+  if (r.labsProblem) notes.push(`The labs part could not be read (${r.labsProblem}), so lab progress was left out.`);
+  else if (r.labsDropped) notes.push(`${r.labsDropped} invalid lab entr${r.labsDropped === 1 ? 'y was' : 'ies were'} skipped.`);
+  return notes.join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------

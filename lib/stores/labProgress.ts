@@ -5,77 +5,12 @@
  * arrive through the `storage` event and are merged per lab (latest change wins).
  */
 
+import { labProgressFile, mergeLabProgress, parseLabProgress, type LabProgress, type LabRecord } from '@/lib/labs/progress';
+
+export { LAB_PROGRESS_VERSION, mergeLabProgress, parseLabProgress, solvedLabCount, type LabProgress, type LabRecord } from '@/lib/labs/progress';
+
 /** The localStorage key. */
 export const LAB_PROGRESS_KEY = 'sts-labs-progress';
-const VERSION = 1;
-/** Attempts larger than this are not saved (a lab's editable parts are small). */
-const MAX_ATTEMPT_CHARS = 50_000;
-
-/** One lab's progress. */
-export interface LabRecord {
-  /** When the goal was first met (epoch ms), if it was. */
-  solvedAt?: number;
-  /** True when the goal was met after the solution was shown. */
-  withSolution?: boolean;
-  hintsShown: number;
-  solutionShown: boolean;
-  /** The learner's text for each editable part, by JSON Pointer. */
-  attempt?: Record<string, string>;
-  /** Last change (epoch ms), for merging tabs. */
-  updatedAt: number;
-}
-
-/** All labs' progress. */
-export type LabProgress = Record<string, LabRecord>;
-
-function repairRecord(v: unknown): LabRecord | undefined {
-  if (!v || typeof v !== 'object') return undefined;
-  const o = v as Record<string, unknown>;
-  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : undefined);
-  const attempt: Record<string, string> = {};
-  if (o.attempt && typeof o.attempt === 'object') for (const [k, t] of Object.entries(o.attempt)) if (k.startsWith('/') && typeof t === 'string' && t.length <= MAX_ATTEMPT_CHARS) attempt[k] = t;
-  const solvedAt = num(o.solvedAt);
-  return {
-    ...(solvedAt !== undefined ? { solvedAt } : {}),
-    ...(o.withSolution === true ? { withSolution: true } : {}),
-    hintsShown: Math.min(10, Math.floor(num(o.hintsShown) ?? 0)),
-    solutionShown: o.solutionShown === true,
-    ...(Object.keys(attempt).length ? { attempt } : {}),
-    updatedAt: num(o.updatedAt) ?? 0,
-  };
-}
-
-/** Reads saved progress, keeping every valid entry. */
-export function parseLabProgress(text: string | null): LabProgress {
-  if (!text) return {};
-  try {
-    const data = JSON.parse(text) as { version?: unknown; labs?: unknown };
-    if (data?.version !== VERSION || !data.labs || typeof data.labs !== 'object') return {};
-    const out: LabProgress = {};
-    for (const [id, rec] of Object.entries(data.labs as Record<string, unknown>)) {
-      const r = /^[a-z0-9-]{1,100}$/.test(id) ? repairRecord(rec) : undefined;
-      if (r) out[id] = r;
-    }
-    return out;
-  } catch {
-    return {};
-  }
-}
-
-/** Merges two progress maps: per lab, the later change wins; a solve is never lost. */
-export function mergeLabProgress(a: LabProgress, b: LabProgress): LabProgress {
-  const out: LabProgress = { ...a };
-  for (const [id, rb] of Object.entries(b)) {
-    const ra = out[id];
-    if (!ra) out[id] = rb;
-    else {
-      const newer = rb.updatedAt >= ra.updatedAt ? rb : ra;
-      const solvedAt = Math.min(ra.solvedAt ?? Infinity, rb.solvedAt ?? Infinity);
-      out[id] = { ...newer, ...(Number.isFinite(solvedAt) ? { solvedAt } : {}), hintsShown: Math.max(ra.hintsShown, rb.hintsShown), solutionShown: ra.solutionShown || rb.solutionShown };
-    }
-  }
-  return out;
-}
 
 type Listener = (p: LabProgress) => void;
 const listeners = new Set<Listener>();
@@ -103,15 +38,33 @@ export function updateLab(id: string, change: (r: LabRecord) => LabRecord, now: 
   const s = storage();
   const base = mergeLabProgress(getLabProgress(), parseLabProgress(s?.getItem(LAB_PROGRESS_KEY) ?? null));
   const prev = base[id] ?? { hintsShown: 0, solutionShown: false, updatedAt: 0 };
-  current = { ...base, [id]: { ...change(prev), updatedAt: now } };
-  listeners.forEach((l) => l(current!));
+  return save({ ...base, [id]: { ...change(prev), updatedAt: now } });
+}
+
+/** Sets, announces and stores the progress. */
+function save(next: LabProgress): SaveResult {
+  const s = storage();
+  current = next;
+  listeners.forEach((l) => l(next));
   if (!s) return { saved: false, reason: 'This browser does not let the page store data, so progress lasts only until you leave.' };
   try {
-    s.setItem(LAB_PROGRESS_KEY, JSON.stringify({ version: VERSION, labs: current }));
+    if (Object.keys(next).length === 0) s.removeItem(LAB_PROGRESS_KEY);
+    else s.setItem(LAB_PROGRESS_KEY, JSON.stringify(labProgressFile(next)));
     return { saved: true };
   } catch {
     return { saved: false, reason: 'Browser storage is full, so this progress was not saved. Free some space (for example old simulator drafts) and try again.' };
   }
+}
+
+/** Merges imported progress (from a progress export file) into the saved progress: per lab the later change wins, a solve is never lost. */
+export function importLabProgress(imported: LabProgress): SaveResult {
+  const base = mergeLabProgress(getLabProgress(), parseLabProgress(storage()?.getItem(LAB_PROGRESS_KEY) ?? null));
+  return save(mergeLabProgress(base, imported));
+}
+
+/** Erases every lab's progress (solves, hints, attempts). */
+export function resetLabProgress(): SaveResult {
+  return save({});
 }
 
 /** Subscribes to changes (this tab's and other tabs'). Returns the unsubscribe function. */
@@ -119,7 +72,8 @@ export function subscribeLabProgress(listener: Listener): () => void {
   listeners.add(listener);
   const onStorage = (e: StorageEvent) => {
     if (e.key !== LAB_PROGRESS_KEY) return;
-    current = mergeLabProgress(getLabProgress(), parseLabProgress(e.newValue));
+    // A reset in another tab removes the key: follow it; otherwise merge per lab.
+    current = e.newValue === null ? {} : mergeLabProgress(getLabProgress(), parseLabProgress(e.newValue));
     listeners.forEach((l) => l(current!));
   };
   if (typeof window !== 'undefined') window.addEventListener('storage', onStorage);

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { maxReveal, nextPosition, previousPosition, revealPosition, type DeckPosition } from '../lessons/deck';
 import { type ScenarioDigest } from '../lessons/digest';
+import { type LabDigest } from '../lessons/labDigest';
 import { type Lesson } from '../lessons/schema';
 import { type SyncState } from '../lessons/sync';
 
@@ -30,6 +31,8 @@ export interface PresenterState {
   position: DeckPosition;
   /** Scenario digests loaded so far, by id. */
   digests: Record<string, ScenarioDigest>;
+  /** Lab digests loaded so far, by id. */
+  labs: Record<string, LabDigest>;
   /** The screen is blanked (B). */
   blank: boolean;
   /** Presenter notes shown (P). */
@@ -62,6 +65,8 @@ export interface PresenterActions {
   setLesson(lesson: Lesson, lessonRef: string, slide?: number): void;
   /** Records a loaded scenario digest. */
   addDigest(digest: ScenarioDigest): void;
+  /** Records a loaded lab digest. */
+  addLab(lab: LabDigest): void;
   /** B. */
   toggleBlank(): void;
   /** P. */
@@ -123,16 +128,17 @@ export function createPresenterStore(init: { lesson: Lesson; lessonRef: string; 
     // A reload restores the reveal too; it is clamped once the slide's scenario is known (deck.ts).
     position: { slide: Math.min(Math.max(0, init.slide ?? 0), init.lesson.slides.length - 1), reveal: Math.max(0, Math.trunc(init.reveal ?? 0) || 0) },
     digests: {},
+    labs: {},
     blank: false,
     notesOpen: false,
     helpOpen: false,
     contrast: init.contrast ?? false,
     scale: clampScale(init.scale ?? 1),
     timer: { startedAt: null, elapsedMs: 0 },
-    next: () => set((s) => ({ position: nextPosition(s.lesson, s.position, s.digests) })),
-    back: () => set((s) => ({ position: previousPosition(s.lesson, s.position, s.digests) })),
-    reveal: () => set((s) => ({ position: revealPosition(s.lesson, s.position, s.digests) })),
-    revealAll: () => set((s) => ({ position: { slide: s.position.slide, reveal: maxReveal(s.lesson.slides[s.position.slide], s.digests) } })),
+    next: () => set((s) => ({ position: nextPosition(s.lesson, s.position, s.digests, s.labs) })),
+    back: () => set((s) => ({ position: previousPosition(s.lesson, s.position, s.digests, s.labs) })),
+    reveal: () => set((s) => ({ position: revealPosition(s.lesson, s.position, s.digests, s.labs) })),
+    revealAll: () => set((s) => ({ position: { slide: s.position.slide, reveal: maxReveal(s.lesson.slides[s.position.slide], s.digests, s.labs) } })),
     goTo: (slide) => set((s) => ({ position: { slide: Math.min(Math.max(0, Math.trunc(slide)), s.lesson.slides.length - 1), reveal: 0 } })),
     follow: (f) =>
       set((s) => {
@@ -143,6 +149,7 @@ export function createPresenterStore(init: { lesson: Lesson; lessonRef: string; 
     setLesson: (lesson, lessonRef, slide = 0) =>
       set({ lesson, lessonRef, position: { slide: Math.min(Math.max(0, slide), lesson.slides.length - 1), reveal: 0 } }),
     addDigest: (d) => set((s) => ({ digests: { ...s.digests, [d.id]: d } })),
+    addLab: (l) => set((s) => ({ labs: { ...s.labs, [l.id]: l } })),
     toggleBlank: () => set((s) => ({ blank: !s.blank })),
     toggleNotes: () => set((s) => ({ notesOpen: !s.notesOpen })),
     setHelp: (open) => set({ helpOpen: open }),

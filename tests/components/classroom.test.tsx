@@ -6,7 +6,9 @@ import { Builder } from '@/components/classroom/Builder';
 import { GateStepper } from '@/components/classroom/GateStepper';
 import { HelpOverlay } from '@/components/classroom/HelpOverlay';
 import { keyAction } from '@/components/classroom/keys';
-import { QuestionView } from '@/components/classroom/SlideView';
+import { LabView, QuestionView } from '@/components/classroom/SlideView';
+import { parseLab } from '@/lib/labs/check';
+import { labDigest } from '@/lib/lessons/labDigest';
 import { simulate } from '@/lib/engine';
 import { builtInLessons } from '@/lib/lessons/builtin';
 import { makeDigest, toCatalogEntry } from '@/lib/lessons/digest';
@@ -88,6 +90,33 @@ describe('QuestionView', () => {
   });
 });
 
+// Issue #14: a lab on a slide for the room to solve; hints, then the solution, one reveal at a time.
+describe('LabView', () => {
+  const file = parseLab(readFileSync(path.join(process.cwd(), 'content/labs/cross-account-external-id.json'), 'utf8'));
+  if (!file.ok) throw new Error('lab invalid');
+  const lab = labDigest(file.lab);
+
+  it('shows the idea, goal and briefing with a link to solve it, then the hints one by one, then the solution', () => {
+    const { rerender } = render(<LabView lab={lab} reveal={0} missing={false} mode="present" />);
+    expect(screen.getByText(lab.idea)).toBeTruthy();
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(lab.goal);
+    expect(screen.getByRole('link', { name: /\/labs\/cross-account-external-id\/$/ }).getAttribute('href')).toBe('/labs/cross-account-external-id/');
+    expect(screen.queryByRole('list', { name: 'Hints' })).toBeNull();
+    rerender(<LabView lab={lab} reveal={1} missing={false} mode="present" />);
+    expect(within(screen.getByRole('list', { name: 'Hints' })).getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.queryByRole('heading', { name: 'Solution' })).toBeNull();
+    rerender(<LabView lab={lab} reveal={lab.hints.length + 1} missing={false} mode="present" />);
+    expect(within(screen.getByRole('list', { name: 'Hints' })).getAllByRole('listitem')).toHaveLength(lab.hints.length);
+    expect(screen.getByRole('heading', { name: 'Solution' })).toBeTruthy();
+    expect(screen.getByText(lab.solution[0]!.path)).toBeTruthy();
+  });
+
+  it('says so when the lab could not be loaded', () => {
+    render(<LabView lab={undefined} reveal={0} missing mode="audience" />);
+    expect(screen.getByText('This lab could not be loaded.')).toBeTruthy();
+  });
+});
+
 describe('keyboard map', () => {
   it.each([
     ['ArrowRight', 'next'],
@@ -143,6 +172,18 @@ describe('Builder', () => {
     expect(screen.getByRole('listitem', { name: /Slide 1, Question/ })).toBeTruthy();
     expect(screen.getByTestId('status-out').textContent).toBe('Slide 2 moved to position 1.');
     await waitFor(() => expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) ?? '{}').slides[0].kind).toBe('question'));
+  });
+
+  it('adds a lab slide and lets the teacher pick the lab from the list', async () => {
+    const labs = [
+      { id: 'cross-account-both-sides', title: 'Both sides must say yes' },
+      { id: 'cross-account-external-id', title: "Fix it without weakening it: the vendor's ExternalId" },
+    ];
+    render(<Builder catalog={catalog} lessons={builtInLessons} labs={labs} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add lab' }));
+    expect(screen.getByRole('listitem', { name: 'Slide 2, Lab: cross-account-both-sides' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Lab' }), { target: { value: 'cross-account-external-id' } });
+    await waitFor(() => expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) ?? '{}').slides[1]).toEqual({ kind: 'lab', lab: 'cross-account-external-id' }));
   });
 
   it('refuses an invalid file with located errors and keeps the draft', async () => {

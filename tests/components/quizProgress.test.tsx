@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProgressNotice } from '@/components/quiz/Notice';
 import { ProgressProvider } from '@/components/quiz/ProgressProvider';
 import { ProgressView } from '@/components/quiz/ProgressView';
+import { getLabProgress, LAB_PROGRESS_KEY, resetLabProgress, updateLab } from '@/lib/stores/labProgress';
 import { createProgressStore, PROGRESS_BACKUP_KEY, PROGRESS_STORAGE_KEY } from '@/lib/stores/progressStore';
 
 async function renderWith(ui: React.ReactNode) {
@@ -92,5 +93,50 @@ describe('saved progress in the UI', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Replace my progress' }));
     expect(screen.getByText('The file is not valid JSON.')).toBeTruthy();
     expect(store.getState().stats['b:q9']).toBeDefined();
+  });
+
+  // Issue #14: lab progress lives with the quiz's (same export and import, counted on this page).
+  describe('with lab progress', () => {
+    beforeEach(() => {
+      resetLabProgress();
+    });
+    afterEach(() => {
+      resetLabProgress();
+    });
+
+    it('counts solved labs and erases them on reset only when asked to', async () => {
+      updateLab('cross-account-both-sides', (r) => ({ ...r, solvedAt: 3 }), 3);
+      updateLab('guardrails-boundary', (r) => ({ ...r, hintsShown: 1 }), 4);
+      await renderWith(<ProgressView />);
+      expect(screen.getByRole('list', { name: 'Summary' }).textContent).toContain('1 labs solved');
+      // When the learner resets without ticking the box, the labs stay
+      fireEvent.click(screen.getByRole('button', { name: 'Reset progress' }));
+      expect(screen.getByRole('checkbox', { name: 'Also erase lab progress (1 solved, 2 started)' })).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: 'Erase everything' }));
+      expect(Object.keys(getLabProgress())).toHaveLength(2);
+      expect(screen.getByText('Quiz progress erased; lab progress kept.')).toBeTruthy();
+      // And when they tick it, the labs go too
+      fireEvent.click(screen.getByRole('button', { name: 'Reset progress' }));
+      fireEvent.click(screen.getByRole('checkbox', { name: /Also erase lab progress/ }));
+      fireEvent.click(screen.getByRole('button', { name: 'Erase everything' }));
+      expect(getLabProgress()).toEqual({});
+      expect(window.localStorage.getItem(LAB_PROGRESS_KEY)).toBeNull();
+      expect(screen.getByRole('list', { name: 'Summary' }).textContent).toContain('0 labs solved');
+    });
+
+    it('merges the labs of an imported file into the lab store and says what it skipped', async () => {
+      updateLab('guardrails-boundary', (r) => ({ ...r, solvedAt: 2 }), 2);
+      await renderWith(<ProgressView />);
+      const labs = { version: 1, labs: { 'cross-account-both-sides': { solvedAt: 9, hintsShown: 0, solutionShown: false, updatedAt: 9 }, 'NOT AN ID': {} } };
+      const file = new File([JSON.stringify({ format: 'sts-quiz-progress', version: 2, progress: { stats: {} }, labs })], 'with-labs.json');
+      await act(async () => {
+        fireEvent.change(document.querySelector('input[type="file"]') as HTMLInputElement, { target: { files: [file] } });
+        await new Promise((r) => setTimeout(r, 0));
+      });
+      fireEvent.click(await screen.findByRole('button', { name: 'Replace my progress' }));
+      expect(Object.keys(getLabProgress()).sort()).toEqual(['cross-account-both-sides', 'guardrails-boundary']);
+      expect(JSON.parse(window.localStorage.getItem(LAB_PROGRESS_KEY) ?? '{}').labs['cross-account-both-sides']).toMatchObject({ solvedAt: 9 });
+      expect(screen.getByRole('list', { name: 'Summary' }).textContent).toContain('2 labs solved');
+    });
   });
 });

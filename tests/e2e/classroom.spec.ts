@@ -88,6 +88,41 @@ test('presenting with the keyboard: next, reveal gate by gate, outcome, question
   expect(errors).toEqual([]);
 });
 
+test('a lab on a slide: the room gets its goal and a link, R reveals the hints one by one, then the solution', async ({ page }) => {
+  // Issue #14: "the classroom can put a lab on a slide for the room to solve".
+  const l = JSON.parse(readFileSync(path.join(process.cwd(), 'content/labs/cross-account-external-id.json'), 'utf8')) as { title: string; idea: string; hints: string[]; goal: { text: string }[] };
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/classroom/present/?lesson=${lesson}&slide=8`);
+  await keysReady(page);
+  await expect(slideTitle(page)).toHaveText(`Lab: ${l.title}`);
+  await expect(page.getByText(l.idea)).toBeVisible();
+  for (const g of l.goal) await expect(page.locator('.cr-lab__goal')).toContainText(g.text.replace(/`/g, ''));
+  const link = page.getByRole('complementary', { name: 'Solve this lab' }).getByRole('link');
+  await expect(link).toHaveAttribute('href', '/labs/cross-account-external-id/');
+  await expect(page.getByTestId('lab-qr')).toBeVisible();
+  await expectNoAxeViolations(page, 'lab slide');
+  await page.screenshot({ path: test.info().outputPath('lab-slide-1280x720.png') });
+  // When the presenter presses R, one hint per press, announced
+  await page.keyboard.press('r');
+  await expect(page.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('announcer')).toContainText(`Hint 1 of ${l.hints.length}`);
+  for (let i = 1; i < l.hints.length; i++) await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(l.hints.length);
+  await expect(page.getByRole('heading', { name: 'Solution' })).toHaveCount(0);
+  // Then the last reveal shows the solution, and Left hides it again
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { name: 'Solution' })).toBeVisible();
+  await expect(page.getByTestId('announcer')).toContainText('Solution revealed');
+  await page.screenshot({ path: test.info().outputPath('lab-slide-solution-1280x720.png') });
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('heading', { name: 'Solution' })).toHaveCount(0);
+  // And the link takes the room to the lab
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name: l.title })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('the audience window follows the presenter and never shows notes', async ({ context }) => {
   // Given a presenter and an audience window on one machine
   const presenter = await context.newPage();

@@ -88,3 +88,31 @@ test('a broken edit is located and loses nothing; an attempt can be shared by li
   await expect(fresh.getByRole('status').filter({ hasText: 'Lab solved!' })).toBeVisible();
   await other.close();
 });
+
+test('lab progress travels in the quiz progress export and is merged on import in a fresh browser', async ({ page, context }) => {
+  // Issue #14: "Progress is stored locally with the quiz's progress (same export/import)".
+  const l = lab('cross-account-session-policy');
+  await page.goto(`/labs/${l.id}/`);
+  await expect(page.getByText(/goal lines hold/)).toBeVisible();
+  await page.getByRole('textbox', { name: /AssumeRole parameters/ }).fill(solvedText(l, '/steps/0/params'));
+  await expect(page.getByRole('status').filter({ hasText: 'Lab solved!' })).toBeVisible();
+  // When the learner exports from the quiz progress page, which counts the solved lab
+  await page.goto('/quiz/progress/');
+  await expect(page.getByRole('list', { name: 'Summary' })).toContainText('1 labs solved');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+  const file = await download.path();
+  const text = readFileSync(file!, 'utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'sts-quiz-progress', labs: { version: 1, labs: { [l.id]: { solvedAt: expect.any(Number) } } } });
+  // Then a fresh browser that imports the file has the lab solved
+  const other = await context.browser()!.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto('/quiz/progress/');
+  await expect(fresh.getByRole('list', { name: 'Summary' })).toContainText('0 labs solved');
+  await fresh.locator('input[type="file"]').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await fresh.getByRole('button', { name: 'Replace my progress' }).click();
+  await expect(fresh.getByRole('list', { name: 'Summary' })).toContainText('1 labs solved');
+  await expect(fresh.getByText(/Progress of 1 lab merged with yours/)).toBeVisible();
+  await fresh.goto('/labs/');
+  await expect(fresh.getByRole('listitem').filter({ hasText: l.title }).getByText('Solved', { exact: true })).toBeVisible();
+  await other.close();
+});

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { announce, maxReveal, slideTitle, nextPosition, previousPosition, revealPosition, scenarioFrame, scenarioIds, type DigestMap } from '@/lib/lessons/deck';
+import { announce, labFrame, labIds, maxReveal, slideTitle, nextPosition, previousPosition, revealPosition, scenarioFrame, scenarioIds, type DigestMap, type LabMap } from '@/lib/lessons/deck';
+import { labDigest, labHref } from '@/lib/lessons/labDigest';
+import { parseLesson } from '@/lib/lessons/schema';
+import { parseLab } from '@/lib/labs/check';
+import { readFileSync } from 'node:fs';
 import { type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
 import { LESSON_FORMAT, type Lesson } from '@/lib/lessons/schema';
 
@@ -93,5 +97,57 @@ describe('deck positions', () => {
     expect(slideTitle(two.slides[2]!, digests, two)).toBe('Question 2 of 2');
     // Without the lesson (no context) it stays generic.
     expect(slideTitle(q, digests)).toBe('Question');
+  });
+});
+
+// Issue #14: "the classroom can put a lab on a slide for the room to solve"; hints, then the solution, are revealed one per press.
+describe('lab slides', () => {
+  const file = parseLab(readFileSync('content/labs/cross-account-external-id.json', 'utf8'));
+  if (!file.ok) throw new Error('content/labs/cross-account-external-id.json is invalid');
+  const lab = labDigest(file.lab);
+  const labs: LabMap = { [lab.id]: lab };
+  const withLab: Lesson = { ...lesson, slides: [lesson.slides[0]!, { kind: 'lab', lab: lab.id }, { kind: 'lab', lab: lab.id }] };
+  const slide = withLab.slides[1]!;
+
+  it('digests a lab file into what the slide shows: title, idea, goal lines, briefing, hints, solution', () => {
+    expect(lab).toMatchObject({ format: 'classroom-lab/v1', id: 'cross-account-external-id', title: file.lab.title, idea: file.lab.idea, briefing: file.lab.briefing, hints: file.lab.hints, learned: file.lab.learned });
+    expect(lab.goal).toEqual(file.lab.goal.map((g) => g.text));
+    expect(lab.solution).toEqual(file.lab.solution.map((o) => ({ op: o.op, path: o.path, ...('value' in o ? { value: JSON.stringify(o.value) } : {}) })));
+    expect(labHref(lab.id)).toBe('/labs/cross-account-external-id/');
+  });
+
+  it('reveals one hint per press, then the solution, and nothing before the lab is loaded', () => {
+    const n = lab.hints.length;
+    expect(maxReveal(slide, digests, labs)).toBe(n + 1);
+    expect(maxReveal(slide, digests, {})).toBe(0);
+    expect([0, 1, n, n + 1].map((r) => labFrame(lab, r))).toEqual([
+      { hints: 0, solution: false },
+      { hints: 1, solution: false },
+      { hints: n, solution: false },
+      { hints: n, solution: true },
+    ]);
+    let pos = { slide: 1, reveal: 0 };
+    for (let i = 1; i <= n + 1; i++) expect((pos = nextPosition(withLab, pos, digests, labs))).toEqual({ slide: 1, reveal: i });
+    expect(revealPosition(withLab, pos, digests, labs)).toEqual(pos);
+    expect(nextPosition(withLab, pos, digests, labs)).toEqual({ slide: 2, reveal: 0 });
+    expect(previousPosition(withLab, { slide: 2, reveal: 0 }, digests, labs)).toEqual({ slide: 1, reveal: n + 1 });
+  });
+
+  it('is titled by its lab, listed once, and announced hint by hint', () => {
+    expect(slideTitle(slide, digests, withLab, labs)).toBe(`Lab: ${lab.title}`);
+    expect(slideTitle(slide, digests, withLab)).toBe(`Lab: ${lab.id}`);
+    expect(labIds(withLab)).toEqual([lab.id]);
+    expect(announce(withLab, { slide: 1, reveal: 1 }, digests, labs)).toBe(`Hint 1 of ${lab.hints.length}: ${lab.hints[0]}`);
+    expect(announce(withLab, { slide: 1, reveal: lab.hints.length + 1 }, digests, labs)).toBe(`Solution revealed: ${lab.solution.length} change${lab.solution.length === 1 ? '' : 's'}.`);
+  });
+
+  it.each([
+    [{ kind: 'lab', lab: 'Not An Id' }, 'slides[0].lab', 'expected a lab id such as cross-account-external-id'],
+    [{ kind: 'lab' }, 'slides[0].lab', undefined],
+    [{ kind: 'lab', lab: 'x', hints: 2 }, 'slides[0]', undefined],
+  ])('refuses the lab slide %j with a located problem', (bad, path, message) => {
+    const r = parseLesson({ format: LESSON_FORMAT, id: 'l', title: 'L', summary: 'S', slides: [bad] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error[0]).toMatchObject({ path, ...(message ? { message } : {}) });
   });
 });

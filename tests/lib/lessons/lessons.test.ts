@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '@/lib/engine';
@@ -30,6 +30,10 @@ describe('content/lessons', () => {
       expect(builtInLessons.some((l) => l.id === id), id).toBe(true);
   });
 
+  it('puts the cross-account ExternalId lab on a slide of the cross-account lesson', () => {
+    expect(builtInLessons.find((l) => l.id === 'cross-account-external-id')?.slides).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'cross-account-external-id' }));
+  });
+
   it.each(files)('%s is a valid lesson whose id is its file name', (file) => {
     const r = parseLesson(readFileSync(path.join(lessonsDir, file), 'utf8'));
     expect(r.ok ? [] : r.error).toEqual([]);
@@ -38,9 +42,13 @@ describe('content/lessons', () => {
 
   for (const lesson of builtInLessons) {
     describe(lesson.id, () => {
-      it('uses every slide kind, and note slides link to known notes', () => {
-        expect(new Set(lesson.slides.map((s) => s.kind))).toEqual(new Set(['note', 'scenario', 'question']));
+      it('uses every slide kind (a lab slide is optional), and note slides link to known notes', () => {
+        expect(new Set(lesson.slides.map((s) => s.kind).filter((k) => k !== 'lab'))).toEqual(new Set(['note', 'scenario', 'question']));
         for (const s of lesson.slides) if (s.kind === 'note' && s.note) expect(noteSlugs, `${s.title} links to ${s.note.slug}`).toContain(s.note.slug);
+      });
+
+      it('every lab slide names a lab in content/labs', () => {
+        for (const s of lesson.slides) if (s.kind === 'lab') expect(existsSync(path.join(process.cwd(), 'content', 'labs', `${s.lab}.json`)), s.lab).toBe(true);
       });
 
       it('every referenced scenario runs, and every step a slide walks through exists', () => {

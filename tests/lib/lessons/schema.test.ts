@@ -42,7 +42,7 @@ describe('parseLesson', () => {
       [
         "id: expected a kebab-case id such as role-chaining",
         "slides[1].answer: there is no option 5 (options are numbered 0 to 1)",
-        "slides[2].kind: expected a slide with "kind" one of note, scenario, question",
+        "slides[2].kind: expected a slide with "kind" one of note, scenario, question, lab",
         "slides[3]: Unrecognized key: "stepz"",
       ]
     `);

@@ -1,6 +1,6 @@
 import { Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, exportProgress, importProgress, migrateProgress, PROGRESS_VERSION, repairProgress } from '@/lib/quiz/progress';
+import { emptyProgress, exportProgress, importNotes, importProgress, migrateProgress, PROGRESS_VERSION, repairProgress } from '@/lib/quiz/progress';
 import { reviewCard } from '@/lib/quiz/schedule';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -71,7 +71,7 @@ describe('saved progress', () => {
     const data = { ...emptyProgress(), stats: { 'b:q': { topic: 'mfa' as const, seen: 1, correct: 0, recent: [false], last: T0 } }, cards: { 'b:q': reviewCard(undefined, Rating.Again, T0) } };
     const text = exportProgress(data, T0);
     expect(JSON.parse(text)).toMatchObject({ format: 'sts-quiz-progress', version: 2, exportedAt: '2026-01-01T00:00:00.000Z' });
-    expect(importProgress(text)).toEqual({ ok: true, data, dropped: 0 });
+    expect(importProgress(text)).toEqual({ ok: true, data, dropped: 0, labs: {}, labsDropped: 0 });
   });
 
   it('imports version 1 export files and refuses other files with a reason', () => {
@@ -85,5 +85,45 @@ describe('saved progress', () => {
   it('refuses a file whose every entry is damaged, so it cannot replace real progress with nothing', () => {
     const broken = { stats: { 'not a ref': { seen: 'x' }, 'b:a': { topic: 'no-such-topic', seen: 1 } }, cards: {}, exam: null, exams: [], counters: { practice: 0, generated: 0, predict: 0, exam: 0 } };
     expect(importProgress(JSON.stringify({ format: 'sts-quiz-progress', version: 2, progress: broken }))).toEqual({ ok: false, message: 'None of the file\'s 2 entries could be read. Nothing was changed.' });
+  });
+});
+
+// Issue #14: lab progress travels in the quiz's export file, as an optional `labs` part with its own layout version.
+describe('the export file carries the labs\' progress', () => {
+  const solved = { solvedAt: T0, hintsShown: 1, solutionShown: false, attempt: { '/world/users/0/policies': '[]' }, updatedAt: T0 };
+  const quiz = { ...emptyProgress(), stats: { 'b:q': { topic: 'mfa' as const, seen: 1, correct: 1, recent: [true], last: T0 } } };
+  const file = (labs: unknown) => JSON.stringify({ format: 'sts-quiz-progress', version: 2, progress: quiz, labs });
+
+  it('writes the labs part only when there is lab progress, and reads it back', () => {
+    const text = exportProgress(quiz, T0, { 'cross-account-both-sides': solved });
+    expect(JSON.parse(text)).toMatchObject({ version: 2, labs: { version: 1, labs: { 'cross-account-both-sides': solved } } });
+    expect(importProgress(text)).toEqual({ ok: true, data: quiz, dropped: 0, labs: { 'cross-account-both-sides': solved }, labsDropped: 0 });
+    expect(JSON.parse(exportProgress(quiz, T0, {}))).not.toHaveProperty('labs');
+  });
+
+  it('still imports an older file that has no labs part, with no lab progress', () => {
+    expect(importProgress(JSON.stringify({ format: 'sts-quiz-progress', version: 2, progress: quiz }))).toEqual({ ok: true, data: quiz, dropped: 0, labs: {}, labsDropped: 0 });
+  });
+
+  it.each([
+    ['a labs part that is not an object', 'nope', 'it is not an object'],
+    ['a labs part of an unknown layout', { version: 7, labs: {} }, 'unknown layout version 7 (this site reads 1)'],
+    ['a labs part without its labs map', { version: 1, labs: [] }, '"labs" is not an object'],
+  ])('keeps the quiz part of a file with %s and says the labs were left out', (_name, labs, problem) => {
+    const out = importProgress(file(labs));
+    expect(out).toEqual({ ok: true, data: quiz, dropped: 0, labs: {}, labsDropped: 0, labsProblem: problem });
+    if (out.ok) expect(importNotes(out)).toBe(`The labs part could not be read (${problem}), so lab progress was left out.`);
+  });
+
+  it('keeps the valid lab entries and counts the invalid ones', () => {
+    const out = importProgress(file({ version: 1, labs: { 'good-lab': solved, 'Bad Id': solved, 'broken-lab': 'x' } }));
+    expect(out).toMatchObject({ ok: true, labs: { 'good-lab': solved }, labsDropped: 2 });
+    if (out.ok) expect(importNotes(out)).toBe('2 invalid lab entries were skipped.');
+  });
+
+  it('imports a file that holds only lab progress', () => {
+    const out = importProgress(JSON.stringify({ format: 'sts-quiz-progress', version: 2, progress: { stats: { 'not a ref': 1 } }, labs: { version: 1, labs: { 'good-lab': solved } } }));
+    expect(out).toMatchObject({ ok: true, dropped: 1, labs: { 'good-lab': solved } });
+    if (out.ok) expect(importNotes(out)).toBe('1 invalid quiz entry was skipped.');
   });
 });

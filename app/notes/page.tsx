@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { withBase } from '@/lib/content/basePath';
 import { flattenNav, loadNav } from '@/lib/content/nav';
 import { loadNote } from '@/lib/content/notes';
 import { NoteSearch } from '@/components/notes/NoteSearch';
@@ -42,7 +43,7 @@ export default function NotesIndexPage() {
               return (
                 <li key={leaf.path} className="note-card">
                   <h3 className="note-card__title">
-                    <a href={leaf.path}>{meta.title}</a>
+                    <a href={withBase(leaf.path)}>{meta.title}</a>
                   </h3>
                   <p className="note-card__desc">{meta.description}</p>
                   <p className="note-card__meta">

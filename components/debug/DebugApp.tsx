@@ -1,5 +1,7 @@
 'use client';
 
+import { withBase } from '@/lib/content/basePath';
+
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { CallResult, Fix, Simulation } from '@/lib/engine';
 import { buildScenario, type Answers } from '@/lib/debug/build';
@@ -14,7 +16,7 @@ import { useEngine } from '@/components/simulator/useSimulation';
 
 const icons = { pass: '✓', fail: '✗', skip: '–', info: 'i' } as const;
 
-const simulatorLink = (scenario: unknown) => `/simulator/#s=${encodeShare(JSON.stringify(scenario))}`;
+const simulatorLink = (scenario: unknown) => withBase(`/simulator/#s=${encodeShare(JSON.stringify(scenario))}`);
 
 function FindingItem({ f }: { f: Finding }) {
   return (
@@ -28,7 +30,7 @@ function FindingItem({ f }: { f: Finding }) {
       </p>
       <p>{f.why}</p>
       <p className="small">
-        <a href={noteHref(f.learn)}>Learn: {noteLabel(f.learn)}</a> · <a href={f.source} rel="noreferrer">Source</a>
+        <a href={withBase(noteHref(f.learn))}>Learn: {noteLabel(f.learn)}</a> · <a href={f.source} rel="noreferrer">Source</a>
       </p>
     </li>
   );
@@ -96,7 +98,7 @@ function Verdict({ sim, scenario }: { sim: Extract<Simulation, { ok: true }>; sc
             </span>{' '}
             <strong>{t.gate}</strong>: {t.reason}
             {t.uncertain && <em className="muted"> (AWS does not document this; the model picks the likeliest behaviour)</em>}{' '}
-            <a href={noteHref(t.learn)} className="small">
+            <a href={withBase(noteHref(t.learn))} className="small">
               Learn: {noteLabel(t.learn)}
             </a>
           </li>

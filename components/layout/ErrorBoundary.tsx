@@ -1,5 +1,6 @@
 'use client';
 
+import { withBase } from '@/lib/content/basePath';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
@@ -63,7 +64,7 @@ export function PageFailed({ what, error, onRetry, children }: { what: string; e
             Try again
           </button>
         )}
-        <a className="btn btn--small btn--ghost" href="/">
+        <a className="btn btn--small btn--ghost" href={withBase('/')}>
           Go to the home page
         </a>
       </div>

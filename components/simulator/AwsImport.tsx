@@ -1,5 +1,7 @@
 'use client';
 
+import { withBase } from '@/lib/content/basePath';
+
 import { useId, useMemo, useState } from 'react';
 import { addToWorld, emptyScenario, parseIamOutput } from '@/lib/import/awsIam';
 import { formatJson, getAt, tryParse } from '@/lib/simulator/knobs';
@@ -98,7 +100,7 @@ export function AwsImport({ text, onApply }: Props) {
       )}
       {parsed?.ok && (
         <p className="muted small">
-          Want a verdict on why a call fails? <a href={`/debug/#p=${encodeShare(pasted)}`}>Diagnose this on the Debug page</a>, which builds the provider, the caller and the call for you.
+          Want a verdict on why a call fails? <a href={withBase(`/debug/#p=${encodeShare(pasted)}`)}>Diagnose this on the Debug page</a>, which builds the provider, the caller and the call for you.
         </p>
       )}
       {parsed?.ok && (parsed.value.kind === 'role' || parsed.value.kind === 'user') && parsed.value.notes.length > 0 && (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { withBase } from '@/lib/content/basePath';
 import type { ComponentType } from 'react';
 import { DiagramEnhancer } from '@/components/notes/DiagramEnhancer';
 import { FrozenHtml } from '@/components/notes/FrozenHtml';
@@ -48,7 +49,7 @@ export default async function NotePage({ params }: Props) {
       <article className="note" aria-labelledby="note-title">
         <header className="note__header">
           <p className="note__crumbs">
-            <a href={loadNav().path}>Study notes</a>
+            <a href={withBase(loadNav().path)}>Study notes</a>
             {section ? <span aria-hidden="true"> / </span> : null}
             {section ? <span>{section}</span> : null}
             <a className="note__jump" href="#learning-path">
@@ -63,7 +64,7 @@ export default async function NotePage({ params }: Props) {
           </p>
           <p className="note__meta">
             Last checked against AWS documentation on <time dateTime={note.meta.lastChecked}>{formatDay(note.meta.lastChecked)}</time> ·{' '}
-            <a href="/notes/aws-changes/">AWS changes this site covers</a>
+            <a href={withBase('/notes/aws-changes/')}>AWS changes this site covers</a>
           </p>
         </header>
         <Toc headings={note.headings} />

@@ -279,3 +279,30 @@ test('the quiz fits a 360px phone without sideways scrolling', async ({ page }) 
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('two tabs: answers given in one tab are not wiped by an answer in another (issue #11)', async ({ context }) => {
+  // Given a second tab opened before the first one answers (it holds the older saved progress)
+  const b = await context.newPage();
+  await b.goto('/quiz/practice/');
+  await expect(b.getByRole('heading', { name: 'Practice question 1' })).toBeVisible();
+  const a = await context.newPage();
+  await a.goto('/quiz/practice/');
+  // When tab A answers three questions
+  for (let i = 1; i <= 3; i++) {
+    await expect(a.getByRole('heading', { name: `Practice question ${i}` })).toBeVisible();
+    await chooseFirstOptions(a);
+    await a.keyboard.press('s');
+    await a.keyboard.press('Enter');
+    await expect(a.locator('[aria-live="polite"]').filter({ hasText: /The answer is/ })).toBeVisible();
+    await a.keyboard.press('Enter');
+  }
+  // And tab B then answers one
+  await b.bringToFront();
+  await chooseFirstOptions(b);
+  await b.keyboard.press('s');
+  await b.keyboard.press('Enter');
+  await expect(b.locator('[aria-live="polite"]').filter({ hasText: /The answer is/ })).toBeVisible();
+  // Then the saved progress holds tab A's answers as well as tab B's (at least three distinct questions)
+  await a.goto('/quiz/progress/');
+  await expect(a.locator('.quiz-stats')).toContainText(/\b([3-9]|\d{2,}) answers/);
+});

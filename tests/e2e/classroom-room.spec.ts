@@ -53,13 +53,14 @@ test('students join with a QR code and a short link', async ({ page }) => {
   await expect(page.getByTestId('student-short-link')).toHaveText(/^127\.0\.0\.1:\d+\/classroom\/student\/\?lesson=cross-account-external-id&slide=2$/);
 });
 
-test('a handout prints compactly (at most five A4 pages, aiming at four), with full note URLs', async ({ page }) => {
+test('a handout prints compactly (at most five A4 pages, aiming at four), with full note and lab URLs', async ({ page }) => {
   await page.goto(`/classroom/handout/?lesson=${lesson}`);
   await expect(page.locator('.cr-handout__slide')).not.toHaveCount(0);
   await expect(page.locator('.cr-loading')).toHaveCount(0);
   const sources = await page.locator('.cr-source a').allTextContents();
   expect(sources.length).toBeGreaterThan(0);
-  for (const s of sources) expect(s).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/notes\//);
+  // Note sources and the lab slide's "Solve it at" link print as full URLs
+  for (const s of sources) expect(s).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(notes|labs)\//);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

@@ -22,7 +22,7 @@ export const learn = {
   saml: 'assume-role-with-saml#what-sts-checks',
   webIdentity: 'assume-role-with-web-identity#what-sts-checks',
   oidcConditions: 'assume-role-with-web-identity#condition-keys',
-  outbound: 'assume-role-with-web-identity#outbound-identity-federation',
+  outbound: 'outbound-identity-federation#what-it-does',
   providedContexts: 'assume-role#provided-contexts',
   githubActions: 'assume-role-with-web-identity#github-actions',
   cognitoTrust: 'cognito#trust-policies',

@@ -61,6 +61,7 @@ function topicOfLearn(ref: string): Topic {
     'external-id': 'external-id',
     'assume-role-with-saml': 'saml',
     'assume-role-with-web-identity': 'web-identity',
+    'outbound-identity-federation': 'web-identity',
     'get-federation-token': 'get-federation-token',
     'assume-root': 'assume-root',
     'session-policies': 'session-policies',

@@ -447,13 +447,13 @@ function outboundTokenCheck(world: World, roleArn: string, iss: string, claims: 
   const rolePartition = arnPartition(roleArn);
   const src = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_outbound.html';
   if (tokenPartition === rolePartition) {
-    trace.push({ gate: 'token', result: 'fail', code: 'oidc.outbound-same-partition', reason: `The token was issued by STS GetWebIdentityToken (issuer ${iss}) in the ${tokenPartition} partition. AWS does not accept these tokens for AssumeRoleWithWebIdentity in the same partition; they are for external services (or for a role in another partition).`, learn: learn.outbound, source: src });
+    trace.push({ gate: 'token', result: 'fail', code: 'oidc.outbound-same-partition', reason: `The token was issued by STS GetWebIdentityToken (issuer ${iss}) in the ${tokenPartition} partition. AWS does not accept these tokens for AssumeRoleWithWebIdentity in the same partition; they are for external services (or for a role in another partition).`, learn: learn.outboundPartitions, source: src });
     return awsError('InvalidIdentityToken', 'The web identity token that was passed could not be validated by AWS. Tokens issued by AWS STS GetWebIdentityToken cannot be used for AssumeRoleWithWebIdentity in the same partition.');
   }
   if (asList(claims.aud).length > 1) {
-    trace.push({ gate: 'token', result: 'fail', code: 'oidc.outbound-multiple-audiences', reason: `A GetWebIdentityToken token used across partitions (${tokenPartition} → ${rolePartition}) must carry a single audience; this one has ${asList(claims.aud).length}.`, learn: learn.outbound, source: src });
+    trace.push({ gate: 'token', result: 'fail', code: 'oidc.outbound-multiple-audiences', reason: `A GetWebIdentityToken token used across partitions (${tokenPartition} → ${rolePartition}) must carry a single audience; this one has ${asList(claims.aud).length}.`, learn: learn.outboundPartitions, source: src });
     return awsError('InvalidIdentityToken', 'Incorrect token audience');
   }
-  trace.push({ gate: 'token', result: 'info', code: 'oidc.outbound-cross-partition', reason: `The token comes from GetWebIdentityToken in the ${tokenPartition} partition and the role is in ${rolePartition}: cross-partition federation is supported, through an IAM OIDC provider for the issuer ${iss}.`, learn: learn.outbound, source: src });
+  trace.push({ gate: 'token', result: 'info', code: 'oidc.outbound-cross-partition', reason: `The token comes from GetWebIdentityToken in the ${tokenPartition} partition and the role is in ${rolePartition}: cross-partition federation is supported, through an IAM OIDC provider for the issuer ${iss}.`, learn: learn.outboundPartitions, source: src });
   return undefined;
 }

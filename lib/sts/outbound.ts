@@ -68,7 +68,7 @@ export function getWebIdentityToken(world: World, caller: Caller, p: GetWebIdent
   const trace: TraceEntry[] = [];
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html (not available on the global endpoint)
   if (env.endpoint === 'global') {
-    return fail(trace, awsError('InvalidAction', 'GetWebIdentityToken is not available on the global endpoint; use a Regional STS endpoint.'), { gate: 'region', result: 'fail', code: 'region.outbound-global', reason: 'GetWebIdentityToken works only on Regional STS endpoints (sts.<region>.amazonaws.com). AWS does not document the error code the global endpoint returns.', learn: learn.outbound, source: SRC, uncertain: true });
+    return fail(trace, awsError('InvalidAction', 'GetWebIdentityToken is not available on the global endpoint; use a Regional STS endpoint.'), { gate: 'region', result: 'fail', code: 'region.outbound-global', reason: 'GetWebIdentityToken works only on Regional STS endpoints (sts.<region>.amazonaws.com). AWS does not document the error code the global endpoint returns.', learn: learn.outboundRequest, source: SRC, uncertain: true });
   }
   const v = new Validator();
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html (Audience 1–10 items of 1–1000; SigningAlgorithm RS256 | ES384; DurationSeconds 60–3600)
@@ -83,7 +83,7 @@ export function getWebIdentityToken(world: World, caller: Caller, p: GetWebIdent
   if (invalid) return invalidParams(trace, invalid, SRC);
   // The model only bounds SigningAlgorithm's length; the API reference lists the two values STS signs with.
   if (!(signingAlgorithms as readonly string[]).includes(p.SigningAlgorithm!)) {
-    return fail(trace, awsError('ValidationError', `1 validation error detected: Value '${p.SigningAlgorithm!}' at 'signingAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [${signingAlgorithms.join(', ')}]`), { gate: 'validate', result: 'fail', code: 'outbound.bad-algorithm', reason: `SigningAlgorithm must be RS256 or ES384; "${p.SigningAlgorithm!}" is not one of them. The exact error for another five-character value is not documented.`, learn: learn.outbound, source: SRC, uncertain: true });
+    return fail(trace, awsError('ValidationError', `1 validation error detected: Value '${p.SigningAlgorithm!}' at 'signingAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [${signingAlgorithms.join(', ')}]`), { gate: 'validate', result: 'fail', code: 'outbound.bad-algorithm', reason: `SigningAlgorithm must be RS256 or ES384; "${p.SigningAlgorithm!}" is not one of them. The exact error for another five-character value is not documented.`, learn: learn.outboundRequest, source: SRC, uncertain: true });
   }
   trace.push({ gate: 'validate', result: 'pass', code: 'validate.params', reason: 'Every parameter meets the API constraints (Audience 1–10 values, SigningAlgorithm RS256 or ES384, DurationSeconds 60–3600).', learn: learn.validation });
   const account = callerAccount(caller)!;
@@ -91,9 +91,9 @@ export function getWebIdentityToken(world: World, caller: Caller, p: GetWebIdent
   if (regionErr) return fail(trace, regionErr);
   // https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOutboundWebIdentityFederation.html
   if (!world.accounts.get(account)?.outboundWebIdentityFederation) {
-    return fail(trace, awsError('OutboundWebIdentityFederationDisabledException', 'The outbound web identity federation feature is not enabled for this account. To use this feature, you must first enable it through the AWS Management Console or API.'), { gate: 'caller-permissions', result: 'fail', code: 'outbound.disabled', reason: `Account ${account} has not enabled outbound identity federation (IAM EnableOutboundWebIdentityFederation), so no principal in it can get a token. Set "outboundWebIdentityFederation": true on the account.`, learn: learn.outbound, source: GUIDE });
+    return fail(trace, awsError('OutboundWebIdentityFederationDisabledException', 'The outbound web identity federation feature is not enabled for this account. To use this feature, you must first enable it through the AWS Management Console or API.'), { gate: 'caller-permissions', result: 'fail', code: 'outbound.disabled', reason: `Account ${account} has not enabled outbound identity federation (IAM EnableOutboundWebIdentityFederation), so no principal in it can get a token. Set "outboundWebIdentityFederation": true on the account.`, learn: learn.outboundEnabling, source: GUIDE });
   }
-  trace.push({ gate: 'caller-permissions', result: 'info', code: 'outbound.enabled', reason: `Account ${account} has enabled outbound identity federation; its issuer is ${outboundIssuer(account)}.`, learn: learn.outbound, source: GUIDE });
+  trace.push({ gate: 'caller-permissions', result: 'info', code: 'outbound.enabled', reason: `Account ${account} has enabled outbound identity federation; its issuer is ${outboundIssuer(account)}.`, learn: learn.outboundEnabling, source: GUIDE });
 
   const audience = p.Audience!;
   const alg = p.SigningAlgorithm!;
@@ -111,24 +111,24 @@ export function getWebIdentityToken(world: World, caller: Caller, p: GetWebIdent
   if (p.Tags?.length) {
     const t = authorize(world, caller, set, { ...base, action: 'sts:TagGetWebIdentityToken' });
     if (t.decision !== 'Allow') {
-      trace.push({ gate: 'session-tags', result: 'fail', code: 'outbound.tag-denied', reason: 'The call passes Tags, which become the token\'s request_tags, so sts:TagGetWebIdentityToken must be allowed too, and it is not.', learn: learn.outbound, source: GUIDE });
+      trace.push({ gate: 'session-tags', result: 'fail', code: 'outbound.tag-denied', reason: 'The call passes Tags, which become the token\'s request_tags, so sts:TagGetWebIdentityToken must be allowed too, and it is not.', learn: learn.outboundPermissions, source: GUIDE });
       return fail(trace, notAuthorized(who, 'sts:TagGetWebIdentityToken', '*'));
     }
-    trace.push({ gate: 'session-tags', result: 'pass', code: 'outbound.tag-allowed', reason: 'sts:TagGetWebIdentityToken is allowed, so the tags go into the token as request_tags.', learn: learn.outbound });
+    trace.push({ gate: 'session-tags', result: 'pass', code: 'outbound.tag-allowed', reason: 'sts:TagGetWebIdentityToken is allowed, so the tags go into the token as request_tags.', learn: learn.outboundPermissions });
   }
   const expiresAt = env.now + duration * 1000;
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html (SessionDurationEscalationException)
   if (caller.kind === 'session' && expiresAt > caller.session.expiresAt) {
-    return fail(trace, awsError('SessionDurationEscalationException', 'The requested token duration would extend the session beyond its original expiration time.'), { gate: 'duration', result: 'fail', code: 'outbound.outlives-session', reason: `The token would last until ${isoSeconds(expiresAt)}, after the calling session expires (${isoSeconds(caller.session.expiresAt)}). Ask for a DurationSeconds of at most ${Math.floor((caller.session.expiresAt - env.now) / 1000)}.`, learn: learn.outbound, source: SRC });
+    return fail(trace, awsError('SessionDurationEscalationException', 'The requested token duration would extend the session beyond its original expiration time.'), { gate: 'duration', result: 'fail', code: 'outbound.outlives-session', reason: `The token would last until ${isoSeconds(expiresAt)}, after the calling session expires (${isoSeconds(caller.session.expiresAt)}). Ask for a DurationSeconds of at most ${Math.floor((caller.session.expiresAt - env.now) / 1000)}.`, learn: learn.outboundErrors, source: SRC });
   }
   trace.push({ gate: 'duration', result: 'pass', code: p.DurationSeconds === undefined ? 'duration.default' : 'duration.within-max', reason: p.DurationSeconds === undefined ? 'No DurationSeconds: the token lasts the default 300 seconds.' : `DurationSeconds ${duration} is within 60–3600.`, learn: learn.outbound, source: SRC });
 
   const token = buildToken(world, caller, { account, audience, alg, env, expiresAt, tags: p.Tags, seed: `${seed}|${stepId}` });
   const payloadBytes = new TextEncoder().encode(JSON.stringify(token.claims)).length;
   if (payloadBytes > limits.outboundPayloadMaxBytes) {
-    return fail(trace, awsError('JWTPayloadSizeExceededException', 'The JWT payload size exceeds the maximum allowed size. Reduce the number or size of request tags.'), { gate: 'session-tags', result: 'fail', code: 'outbound.payload-too-large', reason: `The token's claims take ${payloadBytes} bytes, more than the model's ${limits.outboundPayloadMaxBytes}. AWS does not publish the limit; request tags are what make the payload grow.`, learn: learn.outbound, source: SRC, uncertain: true });
+    return fail(trace, awsError('JWTPayloadSizeExceededException', 'The JWT payload size exceeds the maximum allowed size. Reduce the number or size of request tags.'), { gate: 'session-tags', result: 'fail', code: 'outbound.payload-too-large', reason: `The token's claims take ${payloadBytes} bytes, more than the model's ${limits.outboundPayloadMaxBytes}. AWS does not publish the limit; request tags are what make the payload grow.`, learn: learn.outboundErrors, source: SRC, uncertain: true });
   }
-  trace.push({ gate: 'issue', result: 'pass', code: 'outbound.issued', reason: `STS signs a ${alg} JWT for ${String(token.claims.sub)}, audience ${audience.join(', ')}, valid until ${isoSeconds(expiresAt)}. Its issuer is the account's URL; an external service verifies it with the keys at /.well-known/jwks.json there.`, learn: learn.outbound, source: GUIDE });
+  trace.push({ gate: 'issue', result: 'pass', code: 'outbound.issued', reason: `STS signs a ${alg} JWT for ${String(token.claims.sub)}, audience ${audience.join(', ')}, valid until ${isoSeconds(expiresAt)}. Its issuer is the account's URL; an external service verifies it with the keys at /.well-known/jwks.json there.`, learn: learn.outboundToken, source: GUIDE });
   return { ok: true, response: { WebIdentityToken: encodeJwt(token), Expiration: isoSeconds(expiresAt) }, trace, token };
 }
 

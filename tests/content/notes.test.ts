@@ -11,7 +11,7 @@ const slugs = listNoteSlugs();
 /** The notes the study-notes issue requires (slugs fixed where lib/explain/learn.ts names them). */
 const requiredNotes = [
   'sts-basics', 'assume-role', 'trust-policies', 'external-id', 'session-duration', 'assume-role-with-saml',
-  'assume-role-with-web-identity', 'cognito', 'mfa-and-get-session-token', 'get-federation-token', 'assume-root',
+  'assume-role-with-web-identity', 'outbound-identity-federation', 'cognito', 'mfa-and-get-session-token', 'get-federation-token', 'assume-root',
   'session-policies', 'session-tags', 'policy-evaluation', 'troubleshooting-calls', 'errors-and-troubleshooting',
   'sts-neighbours', 'exam-guide', 'glossary',
 ];

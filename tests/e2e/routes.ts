@@ -25,6 +25,7 @@ export const routes: readonly RouteUnderTest[] = [
   { path: '/notes/session-duration/', heading: 'Session duration and role chaining' },
   { path: '/notes/assume-role-with-saml/', heading: 'AssumeRoleWithSAML' },
   { path: '/notes/assume-role-with-web-identity/', heading: 'AssumeRoleWithWebIdentity and OIDC' },
+  { path: '/notes/outbound-identity-federation/', heading: 'Outbound identity federation (GetWebIdentityToken)' },
   { path: '/notes/cognito/', heading: 'Cognito identity pools and web identity federation' },
   { path: '/notes/mfa-and-get-session-token/', heading: 'MFA and GetSessionToken' },
   { path: '/notes/get-federation-token/', heading: 'GetFederationToken' },

@@ -29,6 +29,7 @@ export default defineConfig(
       'node_modules/**',
       '.next/**',
       'out/**',
+      'out-subpath/**',
       'coverage/**',
       'test-results/**',
       'playwright-report/**',

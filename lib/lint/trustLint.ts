@@ -5,7 +5,10 @@
  * the user typed. Pure; never throws for user input.
  */
 import { learn, type LearnRef } from '../explain/learn';
+import { parsePolicy } from '../policy/parse';
+import type { PolicyKind } from '../policy/types';
 import { claimProviders } from '../sts/providerClaims';
+import { policySize } from '../world/iamLimits';
 
 /** How much a finding matters; `--fail-on` compares against this order. */
 export const severities = ['info', 'low', 'medium', 'high'] as const;
@@ -14,6 +17,8 @@ export type Severity = (typeof severities)[number];
 
 /** The rules, with the page each one comes from. */
 export const lintRules = {
+  'malformed-policy': { source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html', learn: learn.trust },
+  'trust-policy-over-default-quota': { source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html', learn: learn.trust },
   'oidc-missing-sub': { source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc_secure-by-default.html', learn: learn.githubActions },
   'oidc-missing-aud': { source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html', learn: learn.oidcConditions },
   'oidc-sub-too-wide': { source: 'https://docs.github.com/actions/reference/openid-connect-reference', learn: learn.githubActions },
@@ -36,7 +41,7 @@ export interface Finding {
   severity: Severity;
   /** Where in the document: `Statement[0].Condition.StringEquals.token.actions.githubusercontent.com:sub`. */
   path: string;
-  /** The statement's index (and Sid, when it has one). */
+  /** The statement's index (and Sid, when it has one); -1 when the finding is about the whole document. */
   statement: { index: number; sid?: string };
   /** What is wrong, naming the value. */
   message: string;
@@ -52,7 +57,14 @@ export interface LintContext {
   roleAccount?: string;
   /** Accounts the user owns (same organization, the scenario's world): not third parties. */
   ownAccounts?: readonly string[];
+  /** Where the policy is used; by default a trust policy when a statement names a principal, else an identity policy. */
+  kind?: PolicyKind;
 }
+
+/** At most this many grammar findings per document: the first ones say what to fix. */
+const maxGrammarFindings = 20;
+/** IAM's default quota for a role trust policy, in characters without white space. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html */
+const defaultTrustPolicyChars = 2048;
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -101,13 +113,27 @@ export function lintPolicy(policy: unknown, context: LintContext = {}): Finding[
     try {
       doc = JSON.parse(doc);
     } catch {
-      return [];
+      return grammarFindings(policy, context.kind ?? 'trust');
     }
   }
-  if (!isObject(doc)) return [];
+  if (!isObject(doc)) return grammarFindings(doc, context.kind ?? 'trust');
   const single = isObject(doc.Statement);
   const sts = arr(doc.Statement);
-  const out: Finding[] = [];
+  const kind = context.kind ?? (sts.some((s) => isObject(s) && ('Principal' in s || 'NotPrincipal' in s)) ? 'trust' : 'identity');
+  // A document IAM would refuse to save (MalformedPolicyDocument) is the first thing to fix.
+  const out: Finding[] = grammarFindings(doc, kind);
+  const size = policySize(doc);
+  // IAM counts a trust policy's characters without white space against the role's quota.
+  if (kind === 'trust' && size > defaultTrustPolicyChars)
+    out.push({
+      rule: 'trust-policy-over-default-quota',
+      severity: 'medium',
+      path: '',
+      statement: { index: -1 },
+      message: `The trust policy is ${size.toLocaleString('en-US')} characters without white space, over IAM's default quota of ${defaultTrustPolicyChars.toLocaleString('en-US')} for a role trust policy.`,
+      why: 'IAM refuses to save it (LimitExceeded) unless the account has asked Service Quotas for a higher "Role trust policy length". Shorten it first: one aws:PrincipalOrgID or aws:PrincipalOrgPaths condition instead of a list of accounts, or fewer repeated statements.',
+      ...lintRules['trust-policy-over-default-quota'],
+    });
   sts.forEach((raw, index) => {
     if (!isObject(raw)) return;
     const base = single ? 'Statement' : `Statement[${index}]`;
@@ -135,7 +161,7 @@ export function lintPolicy(policy: unknown, context: LintContext = {}): Finding[
     }
 
     if (allow && raw.NotPrincipal !== undefined)
-      add('notprincipal-with-allow', 'high', `${base}.NotPrincipal`, 'Allow with NotPrincipal trusts every principal except those listed, including anonymous ones.', 'AWS advises against NotPrincipal with Allow: the statement grants access to everyone not named. Name the principals you trust in Principal instead.');
+      add('notprincipal-with-allow', 'high', `${base}.NotPrincipal`, 'Allow with NotPrincipal means "everyone except those listed", which AWS no longer supports: IAM refuses NotPrincipal in a role trust policy, and with Allow anywhere.', 'Read as written, it would trust every principal not named, anonymous ones included. Name the principals you trust in Principal, and narrow them with conditions such as aws:PrincipalArn or aws:PrincipalOrgID.');
 
     if (allow && awsPrincipals.includes('*') && conds.length === 0)
       add('principal-star-unconditioned', 'high', `${base}.Principal`, 'Principal "*" with no Condition trusts every AWS principal in every account.', 'Anyone with AWS credentials can assume the role. Restrict it with a condition such as aws:PrincipalOrgID, or name the principals.');
@@ -185,6 +211,37 @@ export function lintPolicy(policy: unknown, context: LintContext = {}): Finding[
     }
   });
   return out.sort((a, b) => severities.indexOf(b.severity) - severities.indexOf(a.severity));
+}
+
+/** The statement a grammar issue's path points into: `Statement[2].Action` → 2, `Statement.Action` → 0, the document → -1. */
+function statementOfPath(path: string): number {
+  const m = /^Statement(?:\[(\d+)\])?(?:\.|$)/.exec(path);
+  return m ? Number(m[1] ?? 0) : -1;
+}
+
+/** True when the statement holding this NotPrincipal path is an Allow (reported by notprincipal-with-allow instead). */
+function notPrincipalAllow(doc: unknown, path: string): boolean {
+  if (!isObject(doc)) return false;
+  const st = Array.isArray(doc.Statement) ? doc.Statement[statementOfPath(path)] : doc.Statement;
+  return isObject(st) && st.Effect === 'Allow';
+}
+
+/** The policy grammar's issues as findings: what IAM would refuse with MalformedPolicyDocument. */
+function grammarFindings(doc: unknown, kind: PolicyKind): Finding[] {
+  const parsed = parsePolicy(doc, kind);
+  if (parsed.ok) return [];
+  // NotPrincipal with Allow has a rule of its own (notprincipal-with-allow) that says why.
+  const issues = parsed.issues.filter((i) => i.code !== 'notprincipal-requires-deny' && !(i.code === 'forbidden-element' && /NotPrincipal$/.test(i.path) && notPrincipalAllow(doc, i.path)));
+  return issues.slice(0, maxGrammarFindings).map((i) => ({
+    rule: 'malformed-policy' as const,
+    severity: 'high' as const,
+    path: i.path,
+    statement: { index: statementOfPath(i.path) },
+    // A 10 MB principal would otherwise be echoed whole.
+    message: i.message.length > 400 ? `${i.message.slice(0, 300)}… (${(i.message.length - 300).toLocaleString('en-US')} more characters)` : i.message,
+    why: `IAM refuses to save a ${kind} policy like this one (MalformedPolicyDocument), so what it seems to allow or deny never takes effect. The other findings assume the document is fixed as written.`,
+    ...lintRules['malformed-policy'],
+  }));
 }
 
 /** A finding located in a scenario file. */

@@ -92,6 +92,14 @@ const rows: Row[] = [
   { name: 'Deny with BoolIfExists MFA false (the right way)', policy: one({ Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }), expected: [] },
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
   { name: 'NotPrincipal with Allow', policy: one({ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::222222222222:user/bob' }, Action: 'sts:AssumeRole' }), expected: [['notprincipal-with-allow', 'high', 'Statement[0].NotPrincipal']] },
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html (IAM answers MalformedPolicyDocument)
+  { name: 'a trust policy IAM would refuse: Effect of the wrong type', policy: one({ Effect: 1, Principal: { AWS: '222222222222' }, Action: 'sts:AssumeRole' }), expected: [['malformed-policy', 'high', 'Statement[0].Effect']] },
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html ("Role trust policy length", default 2,048)
+  {
+    name: 'a trust policy over the default 2,048-character quota',
+    policy: one({ Effect: 'Allow', Principal: { AWS: Array.from({ length: 60 }, (_, i) => `arn:aws:iam::${String(100000000000 + i)}:root`) }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'x1' } } }),
+    expected: [['trust-policy-over-default-quota', 'medium', '']],
+  },
   { name: 'a single Statement object (not an array) keeps its path', policy: { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' } }, expected: [['principal-star-unconditioned', 'high', 'Statement.Principal']] },
 ];
 
@@ -104,7 +112,7 @@ describe('lintPolicy', () => {
   it('gives every finding a reason, the statement, a note and a source', () => {
     for (const f of rows.flatMap((r) => lintPolicy(r.policy, r.context))) {
       expect(f.why.length, f.rule).toBeGreaterThan(20);
-      expect(f.statement.index).toBe(0);
+      expect(f.statement.index).toBe(f.path ? 0 : -1);
       expect(Object.values(learn)).toContain(f.learn);
       expect(f.source).toMatch(/^https:\/\//);
     }
@@ -117,6 +125,29 @@ describe('lintPolicy', () => {
 
   it.each(['', 'not json', '[]', '{"Statement": 3}', null])('never throws on %j', (input) => {
     expect(() => lintPolicy(input)).not.toThrow();
+  });
+
+  it.each([
+    ['text that is not JSON', '{"Version": "2012-10-17", "Statement": [', 'invalid-json', ''],
+    ['an array', [], 'invalid-document', ''],
+    ['a statement that is a number', { Version: '2012-10-17', Statement: 3 }, 'invalid-statement', 'Statement'],
+  ])('reports %s as malformed, located', (_name, input, _code, path) => {
+    const found = lintPolicy(input);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.rule === 'malformed-policy' && f.severity === 'high')).toBe(true);
+    expect(found[0]?.path).toBe(path);
+  });
+
+  it('stops at 20 grammar findings, however broken the document, and stays linear', () => {
+    const broken = { Version: '2012-10-17', Statement: Array.from({ length: 5000 }, () => ({ Effect: 'Maybe', Principal: { AWS: '1' }, Action: 'sts:AssumeRole' })) };
+    const started = performance.now();
+    const found = lintPolicy(broken);
+    expect(found.filter((f) => f.rule === 'malformed-policy')).toHaveLength(20);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('takes a policy without a principal as an identity policy: no missing-principal finding', () => {
+    expect(lintPolicy(one({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::222222222222:role/R' }))).toEqual([]);
   });
 
   it('reads the Sid into the finding', () => {

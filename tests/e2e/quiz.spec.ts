@@ -234,6 +234,12 @@ test('predict-then-run: commit a verdict and the deciding check, then see the tr
   await page.keyboard.press('1');
   await page.keyboard.press('a');
   await expect(page.getByRole('group', { name: 'Your verdict' }).locator('input').first()).toBeChecked();
+  // No confidence is chosen for the learner: Enter waits for one, then S (fairly sure) gives it
+  await expect(page.getByRole('group', { name: 'How sure are you?' }).locator('input:checked')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Say how sure you are first: U, S or V.')).toBeVisible();
+  await page.keyboard.press('s');
+  await expect(page.getByRole('radio', { name: /Fairly sure/ })).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'The trace' })).toBeVisible();
   await expect(page.locator('.quiz-trace__item').first()).toBeVisible();

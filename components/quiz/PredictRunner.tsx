@@ -9,6 +9,7 @@ import { verdictKey } from '@/lib/quiz/verdict';
 import { ConfidencePicker } from './ConfidencePicker';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
 import { optionKey } from './QuestionCard';
+import { AnswerLinks } from './QuestionRunner';
 import { useQuizKeys } from './useQuizKeys';
 import { withBase } from '@/lib/content/basePath';
 
@@ -248,16 +249,8 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
           <p className="muted">From the scenario “{item.title}”.</p>
           <h3>The trace</h3>
           <TraceList item={item} />
-          <ul className="quiz-links">
-            <li>
-              <a className="quiz-button quiz-button--secondary" href={withBase(item.href)}>
-                Run it in the simulator
-              </a>
-            </li>
-            <li>
-              <a href={withBase(noteHref(item.note))}>Read the study note</a>
-            </li>
-          </ul>
+          {/* A new tab at the step itself; the prediction and its trace stay here. */}
+          <AnswerLinks runHref={item.href} note={item.note} />
           <div className="quiz-actions__buttons">
             <button type="button" className="quiz-button" ref={nextRef} onClick={onNext}>
               {nextLabel}

@@ -17,7 +17,7 @@ const resultWords: Record<DigestGate['result'], { icon: string; word: string }> 
 const clip = (s: string, full: boolean) => (full || s.length <= 140 ? s : `${s.slice(0, 137)}…`);
 
 /** The call: who signs it, what it asks, and the trust policy that will judge it. */
-function CallCard({ step, index, count, full }: { step: DigestStep; index: number; count: number; full: boolean }) {
+function CallCard({ step, index, count, full, policyPrinted }: { step: DigestStep; index: number; count: number; full: boolean; policyPrinted?: string }) {
   return (
     <div className="cr-call">
       <p className="cr-call__step">
@@ -37,7 +37,12 @@ function CallCard({ step, index, count, full }: { step: DigestStep; index: numbe
           ))}
         </dl>
       )}
-      {step.trustPolicy && (
+      {step.trustPolicy && policyPrinted && (
+        <p className="cr-policy__title cr-policy__title--again">
+          Trust policy of {step.trustPolicy.role}: as printed at {policyPrinted}.
+        </p>
+      )}
+      {step.trustPolicy && !policyPrinted && (
         <div className="cr-policy">
           <p className="cr-policy__title">Trust policy of {step.trustPolicy.role}</p>
           {full ? (
@@ -83,7 +88,24 @@ export function OutcomeCard({ step }: { step: DigestStep }) {
 }
 
 /** One step with `gates` trace entries revealed and, optionally, its outcome. */
-export function StepPanel({ step, index, count, gates, outcome, full = false }: { step: DigestStep; index: number; count: number; gates: number; outcome: boolean; full?: boolean }) {
+export function StepPanel({
+  step,
+  index,
+  count,
+  gates,
+  outcome,
+  full = false,
+  policyPrinted,
+}: {
+  step: DigestStep;
+  index: number;
+  count: number;
+  gates: number;
+  outcome: boolean;
+  full?: boolean;
+  /** Handout: where this step's trust policy was already printed ("slide 2, step 1"); it is not printed again. */
+  policyPrinted?: string;
+}) {
   const latest = useRef<HTMLLIElement | null>(null);
   const outcomeRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
@@ -94,7 +116,7 @@ export function StepPanel({ step, index, count, gates, outcome, full = false }: 
   }, [gates, outcome, full]);
   return (
     <div className="cr-step">
-      <CallCard step={step} index={index} count={count} full={full} />
+      <CallCard step={step} index={index} count={count} full={full} policyPrinted={policyPrinted} />
       <div className="cr-trace">
         <p className="cr-trace__title" id={`checks-${step.id}`}>
           Checks: {gates} of {step.trace.length} shown

@@ -11,6 +11,8 @@ import { StepPanel } from './GateStepper';
 import { LessonProblem, NoLesson } from './LessonStates';
 import { useLessonFromUrl } from './lessonSource';
 import { InlineText, RichText } from './RichText';
+import { LabBrief, LabSolution } from './LabParts';
+import { handoutStepKey, repeatedPolicies } from '@/lib/lessons/handout';
 import { letter } from './SlideView';
 import { fetchDigest, fetchLabDigest, missingLab } from './useDigests';
 import { withBase } from '@/lib/content/basePath';
@@ -49,6 +51,8 @@ function Handout({ lesson }: { lesson: Lesson }) {
         () => setMissing((m) => [...m, missingLab(id)]),
       );
   }, [lesson]);
+  // A trust policy already printed is referred to, not printed again (a lesson fits on about four pages).
+  const repeated = repeatedPolicies(lesson, digests);
   const questions = lesson.slides.flatMap((s, i) => (s.kind === 'question' ? [{ s, i }] : []));
   const labSlides = lesson.slides.flatMap((s, i) => (s.kind === 'lab' && labs[s.lab] ? [{ lab: labs[s.lab]!, i }] : []));
   return (
@@ -84,7 +88,7 @@ function Handout({ lesson }: { lesson: Lesson }) {
                 {missing.includes(slide.scenario) && <p className="cr-problem">The scenario “{slide.scenario}” could not be loaded.</p>}
                 {!digests[slide.scenario] && !missing.includes(slide.scenario) && <p className="cr-loading">Loading the scenario…</p>}
                 {slideSteps(slide, digests[slide.scenario]).map((step, n, all) => (
-                  <StepPanel key={step.id} step={step} index={n} count={all.length} gates={step.trace.length} outcome full />
+                  <StepPanel key={step.id} step={step} index={n} count={all.length} gates={step.trace.length} outcome full policyPrinted={repeated.get(handoutStepKey(i, step.id))} />
                 ))}
               </>
             )}
@@ -109,18 +113,7 @@ function Handout({ lesson }: { lesson: Lesson }) {
                 {!labs[slide.lab] && !missing.includes(missingLab(slide.lab)) && <p className="cr-loading">Loading the lab…</p>}
                 {labs[slide.lab] && (
                   <>
-                    <p className="lede">{labs[slide.lab]!.idea}</p>
-                    <p>
-                      <strong>Goal</strong>
-                    </p>
-                    <ul>
-                      {labs[slide.lab]!.goal.map((g, n) => (
-                        <li key={n}>
-                          <InlineText text={g} />
-                        </li>
-                      ))}
-                    </ul>
-                    <RichText text={labs[slide.lab]!.briefing} />
+                    <LabBrief lab={labs[slide.lab]!} />
                     <p className="cr-source">
                       Solve it at <a href={withBase(labHref(slide.lab))}>{absoluteUrl(labHref(slide.lab))}</a>
                     </p>
@@ -168,19 +161,7 @@ function Handout({ lesson }: { lesson: Lesson }) {
                   ))}
                 </ol>
                 <p>Solution:</p>
-                <ul>
-                  {lab.solution.map((c, n) => (
-                    <li key={n}>
-                      {c.op} <code>{c.path}</code>
-                      {c.value !== undefined && (
-                        <>
-                          : <code>{c.value}</code>
-                        </>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-                <RichText text={lab.learned} />
+                <LabSolution lab={lab} />
               </li>
             ))}
           </ol>

@@ -9,6 +9,7 @@ import { QrCode } from './QrCode';
 import { missingLab } from './useDigests';
 import { GateStepper } from './GateStepper';
 import { InlineText, RichText } from './RichText';
+import { LabBrief, LabSolution } from './LabParts';
 import { withBase } from '@/lib/content/basePath';
 
 /** Option letter: A, B, C… */
@@ -88,16 +89,7 @@ export function LabView({ lab, reveal, missing, mode }: { lab: LabDigest | undef
   return (
     <div className="cr-lab">
       <div className="cr-lab__main">
-        <p className="cr-lab__idea">{lab.idea}</p>
-        <h3 className="cr-lab__sub">Goal</h3>
-        <ul className="cr-lab__goal">
-          {lab.goal.map((g, i) => (
-            <li key={i}>
-              <InlineText text={g} />
-            </li>
-          ))}
-        </ul>
-        <RichText className="cr-lab__briefing" text={lab.briefing} />
+        <LabBrief lab={lab} />
         {f.hints > 0 && (
           <ol className="cr-lab__hints" aria-label="Hints">
             {lab.hints.slice(0, f.hints).map((h, i) => (
@@ -110,19 +102,7 @@ export function LabView({ lab, reveal, missing, mode }: { lab: LabDigest | undef
         {f.solution ? (
           <div className="cr-explanation cr-lab__solution" ref={(el) => void (newest.current = el)}>
             <h3 className="cr-lab__sub">Solution</h3>
-            <ul>
-              {lab.solution.map((c, i) => (
-                <li key={i}>
-                  {c.op} <code>{c.path}</code>
-                  {c.value !== undefined && (
-                    <>
-                      : <code>{c.value}</code>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-            <RichText text={lab.learned} />
+            <LabSolution lab={lab} />
           </div>
         ) : (
           mode !== 'student' && <p className="cr-hold">Solve it, then reveal a hint (R): {lab.hints.length - f.hints} hint{lab.hints.length - f.hints === 1 ? '' : 's'} left before the solution.</p>

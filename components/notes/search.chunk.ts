@@ -6,6 +6,7 @@ import MiniSearch from 'minisearch';
 import { searchIndexPath } from '@/lib/content/links';
 import { searchOptions, searchQueryOptions, type SearchDoc } from '@/lib/content/searchOptions';
 import { withBase } from '@/lib/content/basePath';
+import { snippetAround } from '@/lib/content/snippet';
 
 /** One hit, as the search box lists it. */
 export interface SearchHit {
@@ -15,7 +16,7 @@ export interface SearchHit {
   note: string;
   /** The section heading. */
   heading: string;
-  /** The section's first words. */
+  /** The words around the first match in the section (issue #16: not the section's first words). */
   excerpt: string;
 }
 
@@ -51,10 +52,12 @@ export async function searchNotes(query: string, limit = 8): Promise<SearchHit[]
   const mini = await load();
   let results = mini.search(q, searchQueryOptions);
   if (!results.length) results = mini.search(q, { ...searchQueryOptions, combineWith: 'OR' });
+  const words = searchOptions.tokenize(q);
   return results.slice(0, limit).map((r) => ({
     href: withBase(`/notes/${String(r.slug)}/${r.anchor ? `#${String(r.anchor)}` : ''}`),
     note: String(r.note),
     heading: String(r.heading),
-    excerpt: String(r.excerpt ?? ''),
+    // The indexed terms that matched (prefix and fuzzy hits included), then what was typed.
+    excerpt: snippetAround(String(r.text ?? ''), [...r.terms, ...words]),
   }));
 }

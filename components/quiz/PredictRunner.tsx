@@ -9,16 +9,25 @@ import { verdictKey } from '@/lib/quiz/verdict';
 import { ConfidencePicker } from './ConfidencePicker';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
 import { optionKey } from './QuestionCard';
+import { AnswerLinks } from './QuestionRunner';
 import { useQuizKeys } from './useQuizKeys';
 import { withBase } from '@/lib/content/basePath';
 
 const predictKeys: readonly KeyHelp[] = [
   { keys: '1–9', action: 'Choose the verdict' },
   { keys: 'A–P', action: 'Choose the deciding check' },
+  { keys: 'U, S, V', action: 'How sure you are: unsure (guessing), fairly sure, very sure (certain)' },
   { keys: 'Enter', action: 'Commit your prediction and run the step, then go to the next step' },
   { keys: '?', action: 'Show this help' },
   { keys: 'Esc', action: 'Close this help' },
 ];
+
+/**
+ * Keys that say how sure the learner is. Practice uses G, S, K, but here A–P choose among up to
+ * sixteen checks, so the keys sit after P: U(nsure), S(ure), V(ery sure).
+ */
+export const predictConfidenceKeys: Record<Confidence, string> = { low: 'U', medium: 'S', high: 'V' };
+const confidenceByLetter: Readonly<Record<number, Confidence>> = { 20: 'low', 18: 'medium', 21: 'high' };
 
 const resultWords = { pass: 'passed', fail: 'failed', skip: 'skipped', info: 'note' } as const;
 
@@ -73,7 +82,8 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
   const id = useId();
   const [verdict, setVerdict] = useState<string | undefined>();
   const [gate, setGate] = useState<string | undefined>();
-  const [confidence, setConfidence] = useState<Confidence>('medium');
+  // No default: a confidence the learner did not choose would feed the schedule a constant.
+  const [confidence, setConfidence] = useState<Confidence | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [help, setHelp] = useState(false);
@@ -84,8 +94,15 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
   }, [focusOnMount]);
 
   const grade = verdict && gate ? gradePrediction(item, verdict, gate) : undefined;
+  const missing = !verdict ? 'Choose a verdict (1–9).' : !gate ? 'Choose the check that decides it (A–P).' : confidence === null ? 'Say how sure you are first: U, S or V.' : '';
+  const [hint, setHint] = useState('');
   const commit = () => {
-    if (revealed || !grade) return;
+    if (revealed) return;
+    if (!grade || confidence === null) {
+      setHint(missing);
+      return;
+    }
+    setHint('');
     setRevealed(true);
     setAnnounce(`${grade.correct ? 'Right on both counts.' : 'Not quite.'} The step ${item.verdict.kind === 'decision' ? 'is' : ''} ${verdictLabel(item.verdict).toLowerCase()}; deciding check: ${gateLabels[item.gate].toLowerCase()}.`);
     onGraded(grade.correct, confidence);
@@ -93,7 +110,12 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
   };
   useQuizKeys({
     digit: (i) => !revealed && item.verdicts[i] && setVerdict(verdictKey(item.verdicts[i])),
-    letter: (i) => !revealed && item.gates[i] && setGate(item.gates[i]),
+    letter: (i) => {
+      if (revealed) return;
+      const c = confidenceByLetter[i];
+      if (c) setConfidence(c);
+      else if (item.gates[i]) setGate(item.gates[i]);
+    },
     enter: () => (revealed ? onNext() : commit()),
     help: () => setHelp(true),
   });
@@ -198,15 +220,18 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
         </fieldset>
         {!revealed && (
           <>
-            <ConfidencePicker value={confidence} onChange={setConfidence} />
+            <ConfidencePicker value={confidence} onChange={setConfidence} keys={predictConfidenceKeys} />
             <div className="quiz-actions__buttons">
-              <button type="submit" className="quiz-button" disabled={!grade}>
+              <button type="submit" className="quiz-button" disabled={missing !== ''}>
                 Commit and run
               </button>
               <button type="button" className="quiz-button quiz-button--quiet" onClick={() => setHelp(true)} aria-keyshortcuts="?">
                 Keyboard help
               </button>
             </div>
+            <p className="quiz-actions__hint" role="status">
+              {hint || (verdict && gate ? missing : '')}
+            </p>
           </>
         )}
       </form>
@@ -224,16 +249,8 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
           <p className="muted">From the scenario “{item.title}”.</p>
           <h3>The trace</h3>
           <TraceList item={item} />
-          <ul className="quiz-links">
-            <li>
-              <a className="quiz-button quiz-button--secondary" href={withBase(item.href)}>
-                Run it in the simulator
-              </a>
-            </li>
-            <li>
-              <a href={withBase(noteHref(item.note))}>Read the study note</a>
-            </li>
-          </ul>
+          {/* A new tab at the step itself; the prediction and its trace stay here. */}
+          <AnswerLinks runHref={item.href} note={item.note} />
           <div className="quiz-actions__buttons">
             <button type="button" className="quiz-button" ref={nextRef} onClick={onNext}>
               {nextLabel}

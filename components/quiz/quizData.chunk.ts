@@ -9,6 +9,7 @@ import { nextPracticeRef, type PracticeFilter } from '@/lib/quiz/practice';
 import { builtInPredictItem, generatedPredictItem, predictableSteps, type PredictItem } from '@/lib/quiz/predict';
 import { bankRef, parseRef, predictRef } from '@/lib/quiz/refs';
 import { scenarioFiles } from '@/lib/quiz/scenarioFiles';
+import { proofStep } from '@/lib/quiz/proofStep';
 import { builtInScenarioHref } from '@/lib/quiz/share';
 import type { Topic } from '@/lib/quiz/topics';
 import type { Question } from '@/lib/quiz/types';
@@ -21,7 +22,7 @@ export interface QuizData {
   templateIds: readonly string[];
   /** A bank or generated question by ref (`b:…`, `g:…`). */
   question(ref: string): Question | undefined;
-  /** A simulator link proving the question's answer. */
+  /** A simulator link proving the question's answer, at the step that proves it. */
   runHref(question: Question): string | undefined;
   /** Refs of every predictable step of the built-in scenarios. */
   predictRefs: readonly string[];
@@ -61,7 +62,7 @@ export function createQuizData(): QuizData {
     },
     runHref(q) {
       if (q.origin.kind === 'generated') return gen(q.origin.template, q.origin.seed)?.href;
-      return q.proof ? builtInScenarioHref(q.proof.scenario) : undefined;
+      return q.proof ? builtInScenarioHref(q.proof.scenario, proofStep(q)) : undefined;
     },
     predictRefs,
     predict(ref) {

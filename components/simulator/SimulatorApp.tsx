@@ -28,6 +28,7 @@ import { MyScenarios, originText } from './MyScenarios';
 import { ErrorBoundary } from '@/components/layout/ErrorBoundary';
 import { HeldNotice, RenderedMark, SimFailed, downloadText } from './SimFailed';
 import { useReducedMotion } from './useTheme';
+import { useLinkedStep } from './useLinkedStep';
 import { basePath, withBase } from '@/lib/content/basePath';
 
 /** A message shown under the toolbar. */
@@ -127,6 +128,8 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const gateCounts = useMemo(() => steps.map((s) => (s.kind === 'clock' ? 0 : s.trace.length)), [steps]);
   const issues = current && !current.ok ? current.issues : [];
 
+  // A link may name the step to open at (the quiz links the step that proves an answer).
+  const expectLinkedStep = useLinkedStep(steps, useCallback((i: number) => api.getState().selectStep(i, Number.MAX_SAFE_INTEGER), [api]));
   usePlaybackTimer(gateCounts, reduced);
   const openHelp = useCallback(() => setHelp(true), []);
   usePlaybackKeys(stepCount, openHelp);
@@ -181,6 +184,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
         // My scenarios and replaces nothing; the address then names that entry, so a reload does
         // not add it again.
         api.getState().create({ kind: 'shared', fingerprint: fingerprint(payload) }, decoded.value);
+        expectLinkedStep(window.location.search, window.location.hash);
         const opened = api.getState().source;
         if (opened?.kind === 'mine') history.replaceState(null, '', withBase(`/simulator/?mine=${encodeURIComponent(opened.id)}`));
         setNotice({ kind: 'info', text: 'Opened from a link as a new entry in My scenarios. Nothing else was changed.' });
@@ -189,7 +193,10 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
       }
       setNotice({ kind: 'error', text: decoded.error });
     } else if (id) {
-      if (await openBuiltin(id, 'none')) return;
+      if (await openBuiltin(id, 'none')) {
+        expectLinkedStep(window.location.search, window.location.hash);
+        return;
+      }
     } else if (mineId) {
       if (openMine(mineId, 'none')) {
         setLoading(false);
@@ -205,7 +212,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
       return;
     }
     await openBuiltin(index.some((e) => e.id === DEFAULT_ID) ? DEFAULT_ID : (index[0]?.id ?? DEFAULT_ID), 'none');
-  }, [api, index, openBuiltin, openMine]);
+  }, [api, index, openBuiltin, openMine, expectLinkedStep]);
 
   // The first edit of a built-in makes it one of My scenarios: the address follows, so a reload
   // shows the edit (the built-in's own address keeps opening the original).

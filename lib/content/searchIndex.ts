@@ -11,8 +11,7 @@ export function searchDocuments(): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const note of loadAllNotes()) {
     for (const s of note.sections) {
-      const excerpt = s.text.length > 160 ? `${s.text.slice(0, 157).replace(/\s+\S*$/, '')}…` : s.text;
-      docs.push({ id: `${note.slug}#${s.anchor}`, slug: note.slug, anchor: s.anchor, note: note.meta.title, heading: s.heading, text: s.text, excerpt });
+      docs.push({ id: `${note.slug}#${s.anchor}`, slug: note.slug, anchor: s.anchor, note: note.meta.title, heading: s.heading, text: s.text });
     }
   }
   return docs;

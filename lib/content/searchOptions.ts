@@ -16,17 +16,15 @@ export interface SearchDoc {
   note: string;
   /** The section heading. */
   heading: string;
-  /** The section's text. */
+  /** The section's text (also stored, so a result can show the words around the match). */
   text: string;
-  /** The first words of the section, shown under a result. */
-  excerpt: string;
 }
 
 /** Fields indexed, fields returned with results, and how terms are split. */
 export const searchOptions = {
   idField: 'id',
   fields: ['heading', 'note', 'text'],
-  storeFields: ['slug', 'anchor', 'note', 'heading', 'excerpt'],
+  storeFields: ['slug', 'anchor', 'note', 'heading', 'text'],
   // Keep AWS names such as sts:AssumeRole and aws:MultiFactorAuthPresent whole, and also
   // searchable by their parts.
   tokenize: (text: string): string[] => {

@@ -891,5 +891,5 @@ export function generateQuestion(templateId: string, seed: number): Generated | 
     difficulty: template.difficulty,
     origin: { kind: 'generated', template: template.id, seed: seed >>> 0, scenario: withExpect },
   };
-  return { question, scenario: withExpect as unknown as Json, stepId: step.id, step, expected: built.expected, actual: right?.key, href: sharedScenarioHref(withExpect) };
+  return { question, scenario: withExpect as unknown as Json, stepId: step.id, step, expected: built.expected, actual: right?.key, href: sharedScenarioHref(withExpect, step.id) };
 }

@@ -188,7 +188,7 @@ export function predictableSteps(scenario: Json): string[] {
 
 /** The predict item for a built-in scenario's step. */
 export function builtInPredictItem(scenarioId: string, scenario: unknown, stepId: string): PredictItem | undefined {
-  return buildPredictItem(scenario as Json, stepId, predictRef(scenarioId, stepId), builtInScenarioHref(scenarioId));
+  return buildPredictItem(scenario as Json, stepId, predictRef(scenarioId, stepId), builtInScenarioHref(scenarioId, stepId));
 }
 
 /** The predict item for a generated scenario: the step its question asks about. */

@@ -28,6 +28,7 @@ export function proofProblems(question: Question, scenario: unknown): string[] {
   const steps = new Map<string, ActionResult>();
   for (const s of sim.result.steps) if (isAction(s) && s.id) steps.set(s.id, s);
   const problems: string[] = [];
+  if (proof.step !== undefined && !steps.has(proof.step)) problems.push(`proof.step "${proof.step}" is not a call or request step of scenario ${proof.scenario}`);
   for (const check of proof.checks) {
     const step = steps.get(check.step);
     if (!step) {

@@ -34,6 +34,8 @@ const ProofCheckSchema = z
 
 const ProofSchema = z.strictObject({
   scenario: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a scenario id'),
+  // The step "Run it in the simulator" opens at (lib/quiz/proofStep.ts picks one when absent).
+  step: z.string().min(1).optional(),
   checks: z.array(ProofCheckSchema).min(1),
 });
 

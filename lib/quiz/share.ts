@@ -31,12 +31,15 @@ export function decodeScenario(encoded: string): string | undefined {
   }
 }
 
-/** The simulator page showing a built-in scenario. */
-export function builtInScenarioHref(id: string): string {
-  return `/simulator/?scenario=${encodeURIComponent(id)}`;
+/**
+ * The simulator page showing a built-in scenario, at a step when one is given.
+ * @example builtInScenarioHref('cross-account-external-id', 'no-external-id') // '/simulator/?scenario=cross-account-external-id&step=no-external-id'
+ */
+export function builtInScenarioHref(id: string, step?: string): string {
+  return `/simulator/?scenario=${encodeURIComponent(id)}${step ? `&step=${encodeURIComponent(step)}` : ''}`;
 }
 
-/** The simulator page showing a scenario carried in the link itself. */
-export function sharedScenarioHref(scenario: unknown): string {
-  return `/simulator/#s=${encodeScenario(scenario)}`;
+/** The simulator page showing a scenario carried in the link itself, at a step when one is given. */
+export function sharedScenarioHref(scenario: unknown, step?: string): string {
+  return `/simulator/#s=${encodeScenario(scenario)}${step ? `&step=${encodeURIComponent(step)}` : ''}`;
 }

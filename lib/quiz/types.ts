@@ -38,6 +38,11 @@ export interface ProofCheck extends StepClaim {
 export interface Proof {
   /** A scenario id from content/scenarios/. */
   scenario: string;
+  /**
+   * The step the simulator opens at from "Run it in the simulator"; when absent, the first step
+   * a correct option's claim is about, else the first step claimed to fail, else the last one checked.
+   */
+  step?: string;
   /** What the scenario proves; a test runs it and compares. */
   checks: ProofCheck[];
 }

@@ -115,6 +115,20 @@ export function sharePayload(hash: string): string | undefined {
 }
 
 /**
+ * The step a link asks the simulator to open at: `?scenario=…&step=<id>` or `#s=…&step=<id>`
+ * (how the quiz links the step that proves an answer).
+ * @param search `location.search`
+ * @param hash `location.hash`
+ * @returns the step id, or undefined when the link names none
+ * @example linkedStepId('?scenario=x&step=no-external-id', '') // 'no-external-id'
+ */
+export function linkedStepId(search: string, hash: string): string | undefined {
+  const fromHash = new URLSearchParams(hash.replace(/^#/, '')).get('step');
+  const id = fromHash ?? new URLSearchParams(search).get('step');
+  return id ? id : undefined;
+}
+
+/**
  * A short stable fingerprint of a string (FNV-1a, hex), used to key drafts of shared links.
  * @example fingerprint('abc') // '1a47e90b'
  */

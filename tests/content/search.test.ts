@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndexJson, searchDocuments } from '@/lib/content/searchIndex';
 import { searchOptions, searchQueryOptions, type SearchDoc } from '@/lib/content/searchOptions';
 import { listNoteSlugs } from '@/lib/content/notes';
+import { snippetAround } from '@/lib/content/snippet';
 
 describe('notes search index', () => {
   const mini = MiniSearch.loadJSON<SearchDoc>(buildSearchIndexJson(), {
@@ -26,6 +27,25 @@ describe('notes search index', () => {
   ])('finds "%s" in %s', (query, slug) => {
     const hits = search(query).slice(0, 5).map((h) => String(h.slug));
     expect(hits).toContain(slug);
+  });
+
+  // Issue #16: a result shows the words around the match, not the start of the section.
+  it.each([
+    ['confused deputy', /confused deputy/i],
+    ['BoolIfExists', /BoolIfExists/],
+    ['transitive', /transitive/i],
+    ['PackedPolicyTooLarge', /PackedPolicyTooLarge/],
+  ])('the snippet of each hit for "%s" shows a matched word', (query, word) => {
+    const hits = search(query).slice(0, 8);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) {
+      const text = String(h.text);
+      const snippet = snippetAround(text, [...h.terms, ...searchOptions.tokenize(query)]);
+      // Where the section's text holds the word (a hit may match on its heading alone), the snippet shows it
+      if (word.test(text)) expect(snippet, String(h.id)).toMatch(word);
+    }
+    // And at least one hit's word lies past the first thirty words, so this is not the section's start
+    expect(hits.some((h) => word.test(String(h.text)) && !word.test(String(h.text).split(/\s+/).slice(0, 30).join(' ')))).toBe(true);
   });
 });
 

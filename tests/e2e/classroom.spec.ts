@@ -42,7 +42,7 @@ test('presenting with the keyboard: next, reveal gate by gate, outcome, question
   // The question slide holds its answer until R
   await page.goto(`/classroom/present/?lesson=${lesson}&slide=3`);
   await keysReady(page);
-  await expect(page.locator('.cr-question__stem')).toContainText('Jo calls AssumeRole');
+  await expect(page.locator('.cr-question__stem')).toContainText('Lee calls AssumeRole');
   await expect(page.locator('.cr-option--right')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(page.locator('.cr-option--right')).toContainText('AccessDenied');

@@ -67,6 +67,10 @@ test('search results: query words highlighted, reachable with the arrow keys', a
   await expect(links.first()).toBeVisible();
   // Then the word is marked in the results
   await expect(page.locator('.note-search__results mark').first()).toHaveText(/chaining/i);
+  // And the snippets show the words around the match, the match marked (not the start of the section)
+  await expect(page.locator('.note-search__excerpt mark').first()).toHaveText(/chain/i);
+  const excerpts = await page.locator('.note-search__excerpt').allTextContents();
+  expect(excerpts.filter((e) => /chain/i.test(e)).length).toBeGreaterThanOrEqual(Math.ceil(excerpts.length / 2));
   // And Down moves into the results and along them, Up back, Escape to the box
   await box.press('ArrowDown');
   await expect(links.nth(0)).toBeFocused();

@@ -68,10 +68,19 @@ test('practice: generated questions open their scenario in the simulator', async
   await chooseFirstOptions(page);
   await page.keyboard.press('g');
   await page.getByRole('button', { name: 'Submit answer' }).click();
-  await expect(page.getByRole('link', { name: 'Run it in the simulator' })).toHaveAttribute('href', /^\/simulator\/#s=[A-Za-z0-9_-]+$/);
+  const run = page.getByRole('link', { name: 'Run it in the simulator' });
+  // The link carries the scenario and the step the question asks about
+  await expect(run).toHaveAttribute('href', /^\/simulator\/#s=[A-Za-z0-9_-]+&step=[A-Za-z0-9_-]+$/);
   // It opens in a new tab: the question and its explanation stay where they are
-  await expect(page.getByRole('link', { name: 'Run it in the simulator' })).toHaveAttribute('target', '_blank');
+  await expect(run).toHaveAttribute('target', '_blank');
   await expect(page.getByTestId('practice-tally')).toHaveText(/This session: [01] right of 1/);
+  // And the simulator opens at that step, its title in view and focused
+  const step = /&step=([A-Za-z0-9_-]+)$/.exec((await run.getAttribute('href'))!)![1]!;
+  const [sim] = await Promise.all([page.waitForEvent('popup'), run.click()]);
+  await expect(sim.locator('.outcome__item[aria-current="step"] .outcome__label')).toHaveText(step);
+  await expect(sim.locator('#step-title')).toBeFocused();
+  await expect(sim.locator('#step-title')).toBeInViewport();
+  await expect(page.getByRole('heading', { name: 'Practice question 1' })).toBeVisible();
 });
 
 test('timed exam: flag, survive a reload, submit, then score by topic and review wrong answers', async ({ page }) => {
@@ -234,10 +243,16 @@ test('predict-then-run: commit a verdict and the deciding check, then see the tr
   await page.keyboard.press('1');
   await page.keyboard.press('a');
   await expect(page.getByRole('group', { name: 'Your verdict' }).locator('input').first()).toBeChecked();
+  // No confidence is chosen for the learner: Enter waits for one, then S (fairly sure) gives it
+  await expect(page.getByRole('group', { name: 'How sure are you?' }).locator('input:checked')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Say how sure you are first: U, S or V.')).toBeVisible();
+  await page.keyboard.press('s');
+  await expect(page.getByRole('radio', { name: /Fairly sure/ })).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'The trace' })).toBeVisible();
   await expect(page.locator('.quiz-trace__item').first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Run it in the simulator' })).toHaveAttribute('href', /^\/simulator\/(\?scenario=[a-z0-9-]+|#s=[A-Za-z0-9_-]+)$/);
+  await expect(page.getByRole('link', { name: 'Run it in the simulator' })).toHaveAttribute('href', /^\/simulator\/(\?scenario=[a-z0-9-]+&step=[A-Za-z0-9_-]+|#s=[A-Za-z0-9_-]+&step=[A-Za-z0-9_-]+)$/);
   await expectNoAxeViolations(page, 'predict, revealed');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Step 2: what happens?' })).toBeFocused();

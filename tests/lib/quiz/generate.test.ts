@@ -46,11 +46,13 @@ describe('generated questions', () => {
     });
   }
 
-  it('open in the simulator with the scenario itself, which checks out', () => {
+  it('open in the simulator with the scenario itself, at the step asked about, which checks out', () => {
     for (const t of templates) {
       const g = generateQuestion(t.id, 7)!;
-      expect(g.href.startsWith('/simulator/#s=')).toBe(true);
-      const text = decodeScenario(g.href.slice('/simulator/#s='.length));
+      const m = /^\/simulator\/#s=([A-Za-z0-9_-]+)&step=(.+)$/.exec(g.href);
+      expect(m, `${t.id} href`).not.toBeNull();
+      expect(decodeURIComponent(m![2]!)).toBe(g.stepId);
+      const text = decodeScenario(m![1]!);
       expect(JSON.parse(text!)).toEqual(g.scenario);
       const sim = simulate(g.scenario, { fixes: false });
       expect(sim.ok).toBe(true);

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { labIds, scenarioIds, slideSteps, slideTitle } from '@/lib/lessons/deck';
+import { slideSteps, slideTitle } from '@/lib/lessons/deck';
 import { type ScenarioDigest } from '@/lib/lessons/digest';
 import { labHref, type LabDigest } from '@/lib/lessons/labDigest';
 import { noteHref } from '@/lib/lessons/notes';
@@ -12,7 +12,7 @@ import { LessonProblem, NoLesson } from './LessonStates';
 import { useLessonFromUrl } from './lessonSource';
 import { InlineText, RichText } from './RichText';
 import { letter } from './SlideView';
-import { fetchDigest, fetchLabDigest, missingLab } from './useDigests';
+import { loadLessonDigests, missingLab } from './useDigests';
 import { withBase } from '@/lib/content/basePath';
 
 /** A site path as the full URL a reader of the printed page can type (the handout renders in the browser only). */
@@ -37,18 +37,15 @@ function Handout({ lesson }: { lesson: Lesson }) {
   const [digests, setDigests] = useState<Record<string, ScenarioDigest>>({});
   const [labs, setLabs] = useState<Record<string, LabDigest>>({});
   const [missing, setMissing] = useState<string[]>([]);
-  useEffect(() => {
-    for (const id of scenarioIds(lesson))
-      fetchDigest(id).then(
-        (d) => setDigests((m) => ({ ...m, [id]: d })),
-        () => setMissing((m) => [...m, id]),
-      );
-    for (const id of labIds(lesson))
-      fetchLabDigest(id).then(
-        (l) => setLabs((m) => ({ ...m, [id]: l })),
-        () => setMissing((m) => [...m, missingLab(id)]),
-      );
-  }, [lesson]);
+  useEffect(
+    () =>
+      loadLessonDigests(lesson, {
+        scenario: (d, id) => setDigests((m) => ({ ...m, [id]: d })),
+        lab: (l, id) => setLabs((m) => ({ ...m, [id]: l })),
+        missing: (id) => setMissing((m) => (m.includes(id) ? m : [...m, id])),
+      }),
+    [lesson],
+  );
   const questions = lesson.slides.flatMap((s, i) => (s.kind === 'question' ? [{ s, i }] : []));
   const labSlides = lesson.slides.flatMap((s, i) => (s.kind === 'lab' && labs[s.lab] ? [{ lab: labs[s.lab]!, i }] : []));
   return (

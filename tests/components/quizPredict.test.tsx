@@ -2,7 +2,9 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PredictRunner } from '@/components/quiz/PredictRunner';
 import { builtInPredictItem } from '@/lib/quiz/predict';
-import { scenarioFiles } from '@/lib/quiz/scenarioFiles';
+import { readQuizFiles } from '@/lib/content/quizFiles';
+
+const { scenarios: scenarioFiles } = readQuizFiles();
 
 afterEach(cleanup);
 

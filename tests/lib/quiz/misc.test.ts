@@ -2,16 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBank } from '@/lib/quiz/bank';
-import { bankFiles } from '@/lib/quiz/bankFiles';
+import { readQuizFiles } from '@/lib/content/quizFiles';
 import { answerKeys, displayOptions } from '@/lib/quiz/display';
 import { nextPracticeRef } from '@/lib/quiz/practice';
 import { bankRef, generatedRef, parseRef, predictGeneratedRef, predictRef } from '@/lib/quiz/refs';
 import { createRng, seedFrom } from '@/lib/quiz/rng';
-import { scenarioFiles } from '@/lib/quiz/scenarioFiles';
 import { builtInScenarioHref, decodeScenario, encodeScenario } from '@/lib/quiz/share';
 import { masteryByTopic, recordAnswer } from '@/lib/quiz/mastery';
 import { isKnownNote, noteHref } from '@/lib/quiz/topics';
 import { templates } from '@/lib/quiz/generate';
+
+const { bank: bankFiles, scenarios: scenarioFiles } = readQuizFiles();
 
 const parsed = parseBank(bankFiles);
 const bank = parsed.ok ? parsed.value : [];
@@ -111,8 +112,11 @@ describe('notes', () => {
 });
 
 describe('scenario list for predict-then-run', () => {
-  it('lists only files that exist', () => {
-    const onDisk = new Set(readdirSync(path.join(__dirname, '../../../content/scenarios')).map((f) => f.replace(/\.json$/, '')));
-    for (const id of Object.keys(scenarioFiles)) expect(onDisk.has(id), id).toBe(true);
+  it('lists every scenario file of content/scenarios, and only those', () => {
+    const onDisk = readdirSync(path.join(__dirname, '../../../content/scenarios'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
+    expect(Object.keys(scenarioFiles)).toEqual(onDisk);
   });
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { GateTrace } from '@/components/gates/GateTrace';
 import { gateLabels } from '@/lib/quiz/gates';
 import type { Confidence } from '@/lib/quiz/grade';
 import { gradePrediction, verdictLabel, type PredictItem } from '@/lib/quiz/predictItem';
@@ -19,27 +20,6 @@ const predictKeys: readonly KeyHelp[] = [
   { keys: '?', action: 'Show this help' },
   { keys: 'Esc', action: 'Close this help' },
 ];
-
-const resultWords = { pass: 'passed', fail: 'failed', skip: 'skipped', info: 'note' } as const;
-
-/** A step's trace as the engine reports it: each check, its result and the reason. */
-export function TraceList({ item }: { item: PredictItem }) {
-  return (
-    <ol className="quiz-trace">
-      {item.step.trace.map((t, i) => (
-        <li key={i} className={`quiz-trace__item is-${t.result}`}>
-          <span className="quiz-trace__gate">
-            {gateLabels[t.gate]}: <strong>{resultWords[t.result]}</strong>
-          </span>
-          <span className="quiz-trace__reason">{t.reason}</span>
-          <a className="quiz-trace__learn" href={withBase(noteHref(t.learn))}>
-            Learn more<span className="visually-hidden"> about {gateLabels[t.gate].toLowerCase()}</span>
-          </a>
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 /** Parameters for display: a session policy passed as a JSON string is shown as the policy. */
 function readableParams(params: unknown): unknown {
@@ -223,7 +203,7 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
           </ul>
           <p className="muted">From the scenario “{item.title}”.</p>
           <h3>The trace</h3>
-          <TraceList item={item} />
+          <GateTrace mode="all" entries={item.step.trace} label={(g) => gateLabels[g]} />
           <ul className="quiz-links">
             <li>
               <a className="quiz-button quiz-button--secondary" href={withBase(item.href)}>

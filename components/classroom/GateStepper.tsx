@@ -1,18 +1,10 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { GateTrace } from '@/components/gates/GateTrace';
 import { scenarioFrame, slideSteps } from '@/lib/lessons/deck';
-import { outcomeLabel, type DigestGate, type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
-import { learnHref } from '@/lib/lessons/notes';
+import { outcomeLabel, type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
 import { type ScenarioSlide } from '@/lib/lessons/schema';
-import { withBase } from '@/lib/content/basePath';
-
-const resultWords: Record<DigestGate['result'], { icon: string; word: string }> = {
-  pass: { icon: '✓', word: 'passed' },
-  fail: { icon: '✗', word: 'failed' },
-  skip: { icon: '–', word: 'skipped' },
-  info: { icon: 'i', word: 'note' },
-};
 
 const clip = (s: string, full: boolean) => (full || s.length <= 140 ? s : `${s.slice(0, 137)}…`);
 
@@ -106,13 +98,10 @@ export function StepPanel({
   /** Handout: where this step's trust policy was already printed ("slide 2, step 1"); it is not printed again. */
   policyPrinted?: string;
 }) {
-  const latest = useRef<HTMLLIElement | null>(null);
   const outcomeRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    if (full) return;
-    const el = outcome ? outcomeRef.current : latest.current;
-    // Keep the newest reveal in view on a small screen; no smooth scrolling (reduced motion).
-    el?.scrollIntoView?.({ block: 'nearest' });
+    // Keep the outcome in view once it shows (GateTrace keeps the newest check in view before that).
+    if (!full && outcome) outcomeRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [gates, outcome, full]);
   return (
     <div className="cr-step">
@@ -121,41 +110,7 @@ export function StepPanel({
         <p className="cr-trace__title" id={`checks-${step.id}`}>
           Checks: {gates} of {step.trace.length} shown
         </p>
-        <ol className="cr-gates" aria-labelledby={`checks-${step.id}`}>
-          {step.trace.map((g, i) => {
-            if (i >= gates)
-              return (
-                <li key={i} className="cr-gate cr-gate--pending" aria-hidden="true">
-                  <span className="cr-gate__icon">{i + 1}</span>
-                  <span className="cr-gate__name">…</span>
-                </li>
-              );
-            const w = resultWords[g.result];
-            // The newest check wraps in full, also once the outcome is shown; earlier ones shrink to two lines.
-            const newest = i === gates - 1 && !full;
-            const isLatest = newest && !outcome;
-            const past = !newest && !full;
-            return (
-              <li key={i} ref={isLatest ? latest : undefined} className={`cr-gate cr-gate--${g.result}${isLatest ? ' cr-gate--latest' : ''}${newest ? ' cr-gate--newest' : ''}${past ? ' cr-gate--past' : ''}`}>
-                <span className="cr-gate__icon" aria-hidden="true">
-                  {w.icon}
-                </span>
-                <span className="cr-gate__body">
-                  <span className="cr-gate__name">
-                    {g.gate} <span className="cr-gate__word">{w.word}</span>
-                    {g.uncertain && <span className="cr-gate__uncertain"> (AWS does not document this; likeliest behaviour)</span>}
-                  </span>
-                  <span className="cr-gate__reason">{g.reason}</span>
-                  {full && (
-                    <a className="cr-gate__learn" href={withBase(learnHref(g.learn))}>
-                      Study note
-                    </a>
-                  )}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
+        <GateTrace mode="stepped" entries={step.trace} shown={gates} outcome={outcome} full={full} labelledBy={`checks-${step.id}`} />
         {outcome && (
           <div ref={outcomeRef}>
             <OutcomeCard step={step} />

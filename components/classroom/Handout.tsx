@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { labIds, scenarioIds, slideSteps, slideTitle } from '@/lib/lessons/deck';
+import { slideSteps, slideTitle } from '@/lib/lessons/deck';
 import { type ScenarioDigest } from '@/lib/lessons/digest';
 import { labHref, type LabDigest } from '@/lib/lessons/labDigest';
 import { noteHref } from '@/lib/lessons/notes';
@@ -14,7 +14,7 @@ import { InlineText, RichText } from './RichText';
 import { LabBrief, LabSolution } from './LabParts';
 import { handoutStepKey, repeatedPolicies } from '@/lib/lessons/handout';
 import { letter } from './SlideView';
-import { fetchDigest, fetchLabDigest, missingLab } from './useDigests';
+import { loadLessonDigests, missingLab } from './useDigests';
 import { withBase } from '@/lib/content/basePath';
 
 /** A site path as the full URL a reader of the printed page can type (the handout renders in the browser only). */
@@ -39,18 +39,15 @@ function Handout({ lesson }: { lesson: Lesson }) {
   const [digests, setDigests] = useState<Record<string, ScenarioDigest>>({});
   const [labs, setLabs] = useState<Record<string, LabDigest>>({});
   const [missing, setMissing] = useState<string[]>([]);
-  useEffect(() => {
-    for (const id of scenarioIds(lesson))
-      fetchDigest(id).then(
-        (d) => setDigests((m) => ({ ...m, [id]: d })),
-        () => setMissing((m) => [...m, id]),
-      );
-    for (const id of labIds(lesson))
-      fetchLabDigest(id).then(
-        (l) => setLabs((m) => ({ ...m, [id]: l })),
-        () => setMissing((m) => [...m, missingLab(id)]),
-      );
-  }, [lesson]);
+  useEffect(
+    () =>
+      loadLessonDigests(lesson, {
+        scenario: (d, id) => setDigests((m) => ({ ...m, [id]: d })),
+        lab: (l, id) => setLabs((m) => ({ ...m, [id]: l })),
+        missing: (id) => setMissing((m) => (m.includes(id) ? m : [...m, id])),
+      }),
+    [lesson],
+  );
   // A trust policy already printed is referred to, not printed again (a lesson fits on about four pages).
   const repeated = repeatedPolicies(lesson, digests);
   const questions = lesson.slides.flatMap((s, i) => (s.kind === 'question' ? [{ s, i }] : []));

@@ -8,6 +8,7 @@ import type { Lab } from '@/lib/labs/schema';
 import { decodeShare, encodeShare } from '@/lib/simulator/share';
 import { applyPatch, readPointer } from '@/lib/util/jsonPatch';
 import { getLabProgress, subscribeLabProgress, updateLab, type LabProgress } from '@/lib/stores/labProgress';
+import { GateTrace } from '@/components/gates/GateTrace';
 import { InlineMarkdown } from '@/components/simulator/InlineMarkdown';
 
 type Checker = typeof LabCheckChunk;
@@ -315,6 +316,7 @@ export function LabApp({ lab, learnLinks, previous, next }: Props) {
                     <strong>{s.id ?? `step ${i + 1}`}</strong> {s.kind === 'call' ? s.call : `${s.action} on ${s.resource}`}:{' '}
                     {s.outcome === 'success' ? 'success' : (s.error?.code ?? s.outcome)}
                     {s.outcome === 'error' && <span className="lab__why">{s.trace.find((t) => t.result === 'fail')?.reason ?? s.error?.message}</span>}
+                    <GateTrace mode="compact" entries={s.trace} revealed="all" />
                   </li>
                 ),
               )}

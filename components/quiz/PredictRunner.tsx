@@ -1,17 +1,16 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { GateTrace } from '@/components/gates/GateTrace';
 import { gateLabels } from '@/lib/quiz/gates';
 import type { Confidence } from '@/lib/quiz/grade';
 import { gradePrediction, verdictLabel, type PredictItem } from '@/lib/quiz/predictItem';
-import { noteHref } from '@/lib/quiz/topics';
 import { verdictKey } from '@/lib/quiz/verdict';
 import { ConfidencePicker } from './ConfidencePicker';
 import { HelpDialog, type KeyHelp } from './HelpDialog';
 import { optionKey } from './QuestionCard';
 import { AnswerLinks } from './QuestionRunner';
 import { useQuizKeys } from './useQuizKeys';
-import { withBase } from '@/lib/content/basePath';
 
 const predictKeys: readonly KeyHelp[] = [
   { keys: '1–9', action: 'Choose the verdict' },
@@ -28,27 +27,6 @@ const predictKeys: readonly KeyHelp[] = [
  */
 export const predictConfidenceKeys: Record<Confidence, string> = { low: 'U', medium: 'S', high: 'V' };
 const confidenceByLetter: Readonly<Record<number, Confidence>> = { 20: 'low', 18: 'medium', 21: 'high' };
-
-const resultWords = { pass: 'passed', fail: 'failed', skip: 'skipped', info: 'note' } as const;
-
-/** A step's trace as the engine reports it: each check, its result and the reason. */
-export function TraceList({ item }: { item: PredictItem }) {
-  return (
-    <ol className="quiz-trace">
-      {item.step.trace.map((t, i) => (
-        <li key={i} className={`quiz-trace__item is-${t.result}`}>
-          <span className="quiz-trace__gate">
-            {gateLabels[t.gate]}: <strong>{resultWords[t.result]}</strong>
-          </span>
-          <span className="quiz-trace__reason">{t.reason}</span>
-          <a className="quiz-trace__learn" href={withBase(noteHref(t.learn))}>
-            Learn more<span className="visually-hidden"> about {gateLabels[t.gate].toLowerCase()}</span>
-          </a>
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 /** Parameters for display: a session policy passed as a JSON string is shown as the policy. */
 function readableParams(params: unknown): unknown {
@@ -248,7 +226,7 @@ export function PredictRunner({ item, label, onGraded, onNext, focusOnMount = fa
           </ul>
           <p className="muted">From the scenario “{item.title}”.</p>
           <h3>The trace</h3>
-          <TraceList item={item} />
+          <GateTrace mode="all" entries={item.step.trace} label={(g) => gateLabels[g]} />
           {/* A new tab at the step itself; the prediction and its trace stay here. */}
           <AnswerLinks runHref={item.href} note={item.note} />
           <div className="quiz-actions__buttons">

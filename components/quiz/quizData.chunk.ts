@@ -1,14 +1,14 @@
 /**
- * The quiz's heavy data, loaded on demand: the question bank (validated), the generators and
- * predict-then-run, which run the engine. Only useQuizData imports this module, lazily.
+ * The quiz's heavy code, loaded on demand: validating the question bank, the generators and
+ * predict-then-run, which run the engine. Only useQuizData imports this module, lazily, and
+ * hands it the content index it fetched.
  */
 import { parseBank } from '@/lib/quiz/bank';
-import { bankFiles } from '@/lib/quiz/bankFiles';
+import { type QuizFiles } from '@/lib/quiz/files';
 import { generateQuestion, templates, type Generated } from '@/lib/quiz/generate';
 import { nextPracticeRef, type PracticeFilter } from '@/lib/quiz/practice';
 import { builtInPredictItem, generatedPredictItem, predictableSteps, type PredictItem } from '@/lib/quiz/predict';
 import { bankRef, parseRef, predictRef } from '@/lib/quiz/refs';
-import { scenarioFiles } from '@/lib/quiz/scenarioFiles';
 import { proofStep } from '@/lib/quiz/proofStep';
 import { builtInScenarioHref } from '@/lib/quiz/share';
 import type { Topic } from '@/lib/quiz/topics';
@@ -34,8 +34,12 @@ export interface QuizData {
   generatedTopics: ReadonlySet<Topic>;
 }
 
-/** Builds the quiz data; throws when the bank is invalid (a build that tests would have caught). */
-export function createQuizData(): QuizData {
+/**
+ * Builds the quiz data from the content index; throws when the bank is invalid (a build that tests would have caught).
+ * @param files the bank and scenario files (the static /quiz/data.json)
+ */
+export function createQuizData(files: QuizFiles): QuizData {
+  const { bank: bankFiles, scenarios: scenarioFiles } = files;
   const parsed = parseBank(bankFiles);
   if (!parsed.ok) throw new Error(`The question bank is invalid: ${parsed.error.map((i) => `${i.file} ${i.path}: ${i.message}`).join('; ')}`);
   const questions = parsed.value;

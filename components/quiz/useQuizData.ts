@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { withBase } from '@/lib/content/basePath';
+import { quizFilesPath, type QuizFiles } from '@/lib/quiz/files';
 import type { QuizData } from './quizData.chunk';
 
 /** The load state of the quiz data. */
@@ -8,9 +10,16 @@ export type QuizDataState = { kind: 'loading' } | { kind: 'ready'; data: QuizDat
 
 let cached: Promise<QuizData> | undefined;
 
+/** The content index (question bank and built-in scenarios), a static file built from content/. */
+async function fetchQuizFiles(): Promise<QuizFiles> {
+  const r = await fetch(withBase(quizFilesPath));
+  if (!r.ok) throw new Error(`The quiz questions could not be loaded (HTTP ${r.status}).`);
+  return (await r.json()) as QuizFiles;
+}
+
 /** Loads the quiz data once per page (lazily: it carries the engine and the bank). */
 export function loadQuizData(): Promise<QuizData> {
-  cached ??= import('./quizData.chunk').then((m) => m.createQuizData());
+  cached ??= Promise.all([import('./quizData.chunk'), fetchQuizFiles()]).then(([m, files]) => m.createQuizData(files));
   cached.catch(() => {
     cached = undefined;
   });

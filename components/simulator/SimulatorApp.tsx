@@ -14,7 +14,7 @@ import { templateText, type ScenarioTemplate } from '@/lib/simulator/templates';
 import { applyPatch } from '@/lib/util/jsonPatch';
 import { AwsImport } from './AwsImport';
 import { EditorPanel } from './EditorPanel';
-import { GatePipeline } from './GatePipeline';
+import { GateTrace } from '@/components/gates/GateTrace';
 import { InlineMarkdown } from './InlineMarkdown';
 import { Library } from './Library';
 import { OutcomeList } from './OutcomeList';
@@ -636,7 +636,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
                           At {r.at} · signed by {callerText(sim.scenario, step)}
                         </p>
                       )}
-                      {r.kind !== 'clock' && <GatePipeline trace={r.trace} revealed={revealed} outcome={outcomeText(r)} ok={isSuccess(r)} />}
+                      {r.kind !== 'clock' && <GateTrace mode="compact" entries={r.trace} revealed={revealed} outcome={outcomeText(r)} ok={isSuccess(r)} />}
                       <TraceText
                         intro={`Step ${step + 1} of ${stepCount}: ${stepTitle(r)}${r.kind !== 'clock' ? ` (${stepLabel(r, step)})` : ''}.`}
                         trace={r.kind === 'clock' ? [] : r.trace}

@@ -9,7 +9,8 @@ const b64url = (s: string) => b64(s).replace(/\+/g, '-').replace(/\//g, '_').rep
 /** A compact JWT with these claims and a placeholder signature (nothing here verifies signatures). */
 export const exampleJwt = (claims: Record<string, unknown>) => `${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'example' }))}.${b64url(JSON.stringify(claims))}.c2lnbmF0dXJl`;
 
-const githubTrust = `{
+/** A trust policy as the IAM console shows it, with the commonest GitHub mistake: a wildcard under StringEquals. */
+export const githubTrust = `{
     "Version": "2012-10-17",
     "Statement": [
         {
@@ -40,7 +41,8 @@ const githubToken = exampleJwt({
   exp: 1767225870,
 });
 
-const getRole = `{
+/** `aws iam get-role --role-name Deploy` output (the CLI decodes the trust policy). */
+export const getRole = `{
     "Role": {
         "Path": "/",
         "RoleName": "Deploy",
@@ -63,7 +65,8 @@ const getRole = `{
     }
 }`;
 
-const errorMessage =
+/** What the AWS CLI prints when AssumeRole is refused. */
+export const errorMessage =
   'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/Deploy';
 
 const samlXml = `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r1" Version="2.0" IssueInstant="2026-01-01T00:00:00Z" Destination="https://signin.aws.amazon.com/saml">

@@ -2,7 +2,9 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PredictRunner } from '@/components/quiz/PredictRunner';
 import { builtInPredictItem } from '@/lib/quiz/predict';
-import { scenarioFiles } from '@/lib/quiz/scenarioFiles';
+import { readQuizFiles } from '@/lib/content/quizFiles';
+
+const { scenarios: scenarioFiles } = readQuizFiles();
 
 afterEach(cleanup);
 

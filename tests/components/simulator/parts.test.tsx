@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '@/lib/engine';
 import { AwsImport } from '@/components/simulator/AwsImport';
 import { FormPanel } from '@/components/simulator/FormPanel';
-import { GatePipeline } from '@/components/simulator/GatePipeline';
+import { GateTrace } from '@/components/gates/GateTrace';
 import { filterScenarios, Library } from '@/components/simulator/Library';
 import { OutcomeList } from '@/components/simulator/OutcomeList';
 import { StepResult } from '@/components/simulator/StepResult';
@@ -37,7 +37,7 @@ describe('OutcomeList', () => {
   });
 });
 
-describe('GatePipeline and TraceText', () => {
+describe('GateTrace (compact) and TraceText', () => {
   it('light the gates played so far and say the same in text', () => {
     const sim = run('cross-account-external-id');
     const r = sim.result.steps[0]!;
@@ -45,7 +45,7 @@ describe('GatePipeline and TraceText', () => {
     // Given the first two checks of step 1 have played
     const { container } = render(
       <>
-        <GatePipeline trace={r.trace} revealed={2} outcome="AccessDenied" ok={false} />
+        <GateTrace mode="compact" entries={r.trace} revealed={2} outcome="AccessDenied" ok={false} />
         <TraceText intro="Step 1 of 4: AssumeRole." trace={r.trace} revealed={2} outcome="AccessDenied" />
       </>,
     );

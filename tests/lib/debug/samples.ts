@@ -1,9 +1,12 @@
-/** Realistic pastes for the debugger's tests (unit and browser): what engineers copy from consoles, terminals and logs. */
+/**
+ * Realistic pastes for the debugger's tests: what engineers copy from consoles, terminals and logs.
+ * The pastes the page offers as examples come from lib/debug/examples.ts, so tests and page share them.
+ */
 
-const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+import { errorMessage, exampleJwt, getRole, githubTrust } from '@/lib/debug/examples';
 
 /** A compact JWT with the given claims (the signature part is a placeholder: nothing verifies it). */
-export const jwt = (claims: Record<string, unknown>) => `${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'example' }))}.${b64url(JSON.stringify(claims))}.c2lnbmF0dXJl`;
+export const jwt = exampleJwt;
 
 /**
  * The claims of a GitHub Actions token for a push to main.
@@ -27,52 +30,13 @@ export const githubClaims = {
 };
 
 /** A trust policy as the IAM console shows it, with the commonest GitHub mistake: a wildcard under StringEquals. */
-export const consoleTrustStringEqualsWildcard = `{
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {
-                "Federated": "arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com"
-            },
-            "Action": "sts:AssumeRoleWithWebIdentity",
-            "Condition": {
-                "StringEquals": {
-                    "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
-                    "token.actions.githubusercontent.com:sub": "repo:example-org/*"
-                }
-            }
-        }
-    ]
-}`;
+export const consoleTrustStringEqualsWildcard = githubTrust;
 
 /** `aws iam get-role --role-name Deploy` output (the CLI decodes the trust policy). */
-export const getRoleOutput = `{
-    "Role": {
-        "Path": "/",
-        "RoleName": "Deploy",
-        "RoleId": "AROADEPLOYEXAMPLE0001",
-        "Arn": "arn:aws:iam::222222222222:role/Deploy",
-        "CreateDate": "2025-06-01T12:00:00+00:00",
-        "AssumeRolePolicyDocument": {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": { "AWS": "arn:aws:iam::111111111111:role/CiRunner" },
-                    "Action": "sts:AssumeRole",
-                    "Condition": { "StringEquals": { "sts:ExternalId": "ci-7f3a" } }
-                }
-            ]
-        },
-        "MaxSessionDuration": 3600,
-        "RoleLastUsed": {}
-    }
-}`;
+export const getRoleOutput = getRole;
 
 /** What the AWS CLI prints when AssumeRole is refused. */
-export const assumeRoleError =
-  'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/Deploy';
+export const assumeRoleError = errorMessage;
 
 /** The same, with the newer "because" clause naming an explicit deny in an SCP. */
 export const scpDenyError =

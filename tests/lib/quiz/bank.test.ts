@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBank } from '@/lib/quiz/bank';
-import { bankFiles } from '@/lib/quiz/bankFiles';
+import { readQuizFiles } from '@/lib/content/quizFiles';
 import { proofProblems } from '@/lib/quiz/proof';
 import { topics } from '@/lib/quiz/topics';
+
+const { bank: bankFiles } = readQuizFiles();
 
 const questionsDir = path.join(__dirname, '../../../content/questions');
 const scenariosDir = path.join(__dirname, '../../../content/scenarios');
@@ -16,7 +18,7 @@ function scenarioJson(id: string): unknown {
 }
 
 describe('question bank', () => {
-  it('lists every file of content/questions in lib/quiz/bankFiles.ts', () => {
+  it('indexes every file of content/questions (lib/content/quizFiles.ts)', () => {
     const onDisk = readdirSync(questionsDir).filter((f) => f.endsWith('.json')).sort();
     expect(Object.keys(bankFiles).sort()).toEqual(onDisk);
   });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseBank } from '@/lib/quiz/bank';
-import { bankFiles } from '@/lib/quiz/bankFiles';
+import { readQuizFiles } from '@/lib/content/quizFiles';
 import { answerExam, examMinutes, formatClock, isValidExamMinutes, goTo, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag } from '@/lib/quiz/exam';
 import { parseRef } from '@/lib/quiz/refs';
+
+const { bank: bankFiles } = readQuizFiles();
 
 const parsed = parseBank(bankFiles);
 const bank = parsed.ok ? parsed.value : [];

@@ -2,16 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBank } from '@/lib/quiz/bank';
-import { bankFiles } from '@/lib/quiz/bankFiles';
+import { readQuizFiles } from '@/lib/content/quizFiles';
 import { answerKeys, displayOptions } from '@/lib/quiz/display';
 import { nextPracticeRef } from '@/lib/quiz/practice';
 import { bankRef, generatedRef, parseRef, predictGeneratedRef, predictRef } from '@/lib/quiz/refs';
 import { createRng, seedFrom } from '@/lib/quiz/rng';
-import { scenarioFiles } from '@/lib/quiz/scenarioFiles';
 import { builtInScenarioHref, decodeScenario, encodeScenario } from '@/lib/quiz/share';
 import { masteryByTopic, recordAnswer } from '@/lib/quiz/mastery';
 import { isKnownNote, noteHref } from '@/lib/quiz/topics';
 import { templates } from '@/lib/quiz/generate';
+
+const { bank: bankFiles, scenarios: scenarioFiles } = readQuizFiles();
 
 const parsed = parseBank(bankFiles);
 const bank = parsed.ok ? parsed.value : [];
@@ -51,7 +52,10 @@ describe('seeded randomness', () => {
 
   it('lib/quiz never reads Math.random or the wall clock', () => {
     const dir = path.join(__dirname, '../../../lib/quiz');
-    for (const f of readdirSync(dir)) expect(readFileSync(path.join(dir, f), 'utf8'), f).not.toMatch(/Math\.random|Date\.now\(|new Date\(\)/);
+    // Every .ts file below it, the generators included
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files).toContain(path.join('generators', 'index.ts'));
+    for (const f of files) expect(readFileSync(path.join(dir, f), 'utf8'), f).not.toMatch(/Math\.random|Date\.now\(|new Date\(\)/);
   });
 });
 
@@ -111,8 +115,11 @@ describe('notes', () => {
 });
 
 describe('scenario list for predict-then-run', () => {
-  it('lists only files that exist', () => {
-    const onDisk = new Set(readdirSync(path.join(__dirname, '../../../content/scenarios')).map((f) => f.replace(/\.json$/, '')));
-    for (const id of Object.keys(scenarioFiles)) expect(onDisk.has(id), id).toBe(true);
+  it('lists every scenario file of content/scenarios, and only those', () => {
+    const onDisk = readdirSync(path.join(__dirname, '../../../content/scenarios'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
+    expect(Object.keys(scenarioFiles)).toEqual(onDisk);
   });
 });

@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBank } from '@/lib/quiz/bank';
-import { bankFiles } from '@/lib/quiz/bankFiles';
+import { readQuizFiles } from '@/lib/content/quizFiles';
 import { generateQuestion, templates } from '@/lib/quiz/generate';
 import { builtInPredictItem } from '@/lib/quiz/predict';
 import { proofProblems } from '@/lib/quiz/proof';
 import { proofStep } from '@/lib/quiz/proofStep';
-import { scenarioFiles } from '@/lib/quiz/scenarioFiles';
 import { builtInScenarioHref, decodeScenario, sharedScenarioHref } from '@/lib/quiz/share';
 import { linkedStepId } from '@/lib/simulator/share';
 import type { Question } from '@/lib/quiz/types';
+
+const { bank: bankFiles, scenarios: scenarioFiles } = readQuizFiles();
 
 // Issue #16: "Run it in the simulator" opens the simulator AT THE STEP THAT PROVES THE ANSWER.
 const options = (correct: string[]) => ['a', 'b', 'c'].map((id) => ({ id, text: id, correct: correct.includes(id), explanation: 'because it is so, at length' }));

@@ -30,6 +30,8 @@ export function getAt(doc: unknown, path: JsonPath): unknown {
 export function setAt<T>(doc: T, path: JsonPath, value: unknown): T {
   const copy = structuredClone(doc) as unknown;
   if (!path.length) return (value === undefined ? copy : structuredClone(value)) as T;
+  // Nothing can be written inside null or a primitive: the document stays as it is.
+  if (copy === null || typeof copy !== 'object') return copy as T;
   let cur = copy as Record<string | number, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
     const p = path[i]!;

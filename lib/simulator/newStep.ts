@@ -115,12 +115,17 @@ export function oidcIssuerFor(doc: unknown): { url: string; audience: string } {
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 /**
- * Claims for a new web identity token: issued 30 seconds before the step, valid five minutes
- * (GitHub's tokens last about that long), signed.
+ * Claims for a new web identity token: a copy of the last earlier step's token if there is one,
+ * else a token from the world's first OIDC provider; issued 30 seconds before the step, valid
+ * five minutes, signed.
  */
 export function defaultClaims(doc: unknown, index: number): Json {
   const { url, audience } = oidcIssuerFor(doc);
   const now = clockAt(doc, index);
+  // An earlier web identity step's token is the likeliest starting point: copy it, re-timed.
+  const steps = getAt(doc, ['steps']);
+  const earlier = Array.isArray(steps) ? steps.slice(0, Math.max(0, index)).reverse().find((s) => isObject(s) && s.call === 'AssumeRoleWithWebIdentity' && isObject(getAt(s, ['params', 'WebIdentityToken'])) && !('fromStep' in (getAt(s, ['params', 'WebIdentityToken']) as Json))) : undefined;
+  if (earlier) return { ...(getAt(earlier, ['params', 'WebIdentityToken']) as Json), iat: now - 30, exp: now + 270 };
   const github = url.replace(/\/$/, '') === GITHUB_ISSUER;
   return {
     iss: url,

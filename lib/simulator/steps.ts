@@ -92,7 +92,7 @@ export function freshStepId(doc: unknown, base: string): string {
 
 /** Returns a copy of the document with `steps` replaced (creating it when absent or not a list). */
 function withSteps<T>(doc: T, steps: unknown[]): T {
-  return setAt(doc, ['steps'], steps);
+  return isObject(doc) ? setAt(doc, ['steps'], steps) : doc;
 }
 
 /**

@@ -67,7 +67,10 @@ function StringParam({ doc, i, name, label, write, placeholder, hint, suggestion
 function FederationSetup({ doc, i, call, write }: { doc: unknown; i: number; call: 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML'; write: Write }) {
   const id = useId();
   const accounts = worldAccounts(doc);
-  const account = accounts[0] ?? '111111111111';
+  // The account of the role the step names, when the world has it: providers and roles are per account.
+  const roleAccount = String(readParam(doc, i, 'RoleArn') ?? '').split(':')[4] ?? '';
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const account = picked && accounts.includes(picked) ? picked : accounts.includes(roleAccount) ? roleAccount : (accounts[0] ?? '111111111111');
   const [roleName, setRoleName] = useState(call === 'AssumeRoleWithWebIdentity' ? 'WebIdentityRole' : 'SamlRole');
   const [error, setError] = useState<string | null>(null);
   const web = call === 'AssumeRoleWithWebIdentity';
@@ -107,6 +110,18 @@ function FederationSetup({ doc, i, call, write }: { doc: unknown; i: number; cal
       )}
       <details className="setup__role">
         <summary>New role that trusts {web ? 'this provider' : 'the SAML provider'}</summary>
+        {accounts.length > 1 && (
+          <div className="control">
+            <label htmlFor={`${id}-account`}>Account</label>
+            <select id={`${id}-account`} value={account} onChange={(e) => setPicked(e.target.value)}>
+              {accounts.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="control">
           <label htmlFor={`${id}-name`}>Role name</label>
           <input id={`${id}-name`} value={roleName} spellCheck={false} onChange={(e) => setRoleName(e.target.value)} aria-describedby={`${id}-err`} />

@@ -17,7 +17,7 @@ const claimTypes: { value: ClaimType; label: string }[] = [
   { value: 'text', label: 'text' },
   { value: 'number', label: 'number' },
   { value: 'boolean', label: 'true/false' },
-  { value: 'list', label: 'list (one per line)' },
+  { value: 'list', label: 'list' },
   { value: 'json', label: 'JSON' },
 ];
 

@@ -20,7 +20,8 @@ interface Props {
 
 /** The form: every step and call the JSON can express, in step with the JSON both ways. */
 export function FormPanel({ doc, text, step, onSelectStep, onChange }: Props) {
-  const [change, setChange] = useState<StepChange | undefined>(undefined);
+  // Step-list changes, newest last: each can be undone while the text is still what it left.
+  const [changes, setChanges] = useState<StepChange[]>([]);
   if (doc === undefined || doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return <p className="muted">The form needs the text to be valid JSON (a scenario object). Fix the problem shown in the JSON tab, and the form comes back.</p>;
   }
@@ -28,13 +29,14 @@ export function FormPanel({ doc, text, step, onSelectStep, onChange }: Props) {
   const i = Math.min(Math.max(0, step), Math.max(0, steps.length - 1));
   const write = (d: unknown, what?: { message: string; select?: number }) => {
     const out = formatJson(d);
-    setChange(what ? { message: what.message, before: text ?? formatJson(doc), after: out } : undefined);
+    setChanges(what ? [...changes.slice(-19), { message: what.message, before: text ?? formatJson(doc), after: out }] : []);
     onChange(out);
     if (what?.select !== undefined) onSelectStep(what.select);
   };
   // Undo is offered while the text is still what the change left.
   const current = text ?? formatJson(doc);
-  const live = change && change.after === current ? change : undefined;
+  const top = changes.at(-1);
+  const live = top && top.after === current ? top : undefined;
   const kind = steps.length ? stepKind(doc, i) : 'unknown';
   const roleIndex = kind === 'call' ? targetRoleIndex(doc, i) : undefined;
   const roleArn = kind === 'call' ? readParam(doc, i, 'RoleArn') : undefined;
@@ -50,7 +52,7 @@ export function FormPanel({ doc, text, step, onSelectStep, onChange }: Props) {
         change={live}
         onUndo={() => {
           if (!live) return;
-          setChange(undefined);
+          setChanges(changes.slice(0, -1));
           onChange(live.before);
         }}
       />

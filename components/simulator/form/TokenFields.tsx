@@ -105,7 +105,7 @@ export function ClaimsEditor({ doc, i, write }: { doc: unknown; i: number; write
           <div className="rows__row rows__row--claim" key={k} role="group" aria-label={`Claim ${k + 1}${r.key ? ` (${r.key})` : ''}`}>
             <label className="control control--inline">
               <span>Claim</span>
-              <input list={`${id}-claims`} value={r.key} spellCheck={false} autoComplete="off" onChange={(e) => set(k, { key: e.target.value })} />
+              <input list={`${id}-claims`} value={r.key} spellCheck={false} autoComplete="off" onChange={(e) => set(k, r.text === '' ? { key: e.target.value, type: claimTypeFor(e.target.value) } : { key: e.target.value })} />
             </label>
             <label className="control control--inline">
               <span>Type</span>
@@ -117,15 +117,19 @@ export function ClaimsEditor({ doc, i, write }: { doc: unknown; i: number; write
                 ))}
               </select>
             </label>
-            <label className="control control--inline">
-              <span>Value</span>
+            <div className="control control--inline">
+              <label htmlFor={`${id}-v${k}`}>Value</label>
               {r.type === 'list' || r.type === 'json' ? (
-                <textarea rows={Math.max(2, r.text.split('\n').length)} value={r.text} spellCheck={false} onChange={(e) => set(k, { text: e.target.value })} />
+                <textarea id={`${id}-v${k}`} rows={Math.max(2, r.text.split('\n').length)} value={r.text} spellCheck={false} aria-describedby={`${id}-v${k}-hint`} onChange={(e) => set(k, { text: e.target.value })} />
               ) : (
-                <input value={r.text} title={r.text.length > 24 ? r.text : undefined} spellCheck={false} inputMode={r.type === 'number' ? 'numeric' : undefined} onChange={(e) => set(k, { text: e.target.value })} />
+                <input id={`${id}-v${k}`} value={r.text} title={r.text.length > 24 ? r.text : undefined} spellCheck={false} inputMode={r.type === 'number' ? 'numeric' : undefined} aria-describedby={when ? `${id}-v${k}-hint` : undefined} onChange={(e) => set(k, { text: e.target.value })} />
               )}
-              {when && <span className="control__hint">{when}</span>}
-            </label>
+              {(when || r.type === 'list' || r.type === 'json') && (
+                <span id={`${id}-v${k}-hint`} className="control__hint">
+                  {when ?? (r.type === 'list' ? 'One per line.' : 'A JSON value.')}
+                </span>
+              )}
+            </div>
             <button type="button" className="btn btn--small btn--ghost" onClick={() => commit(rows.filter((_, j) => j !== k))} aria-label={`Remove claim ${k + 1}${r.key ? ` (${r.key})` : ''}`}>
               Remove
             </button>

@@ -96,7 +96,7 @@ export function EditorPanel({ text, issues, step, onSelectStep, onChange, tab, o
         ))}
       </div>
       <div role="tabpanel" id={`edit-panel-${tab}`} aria-labelledby={`edit-tab-${tab}`} className="tabs__panel">
-        {tab === 'form' ? <FormPanel doc={doc} step={step} onSelectStep={onSelectStep} onChange={onChange} /> : <JsonEditor text={text} onChange={onChange} problems={problems} reveal={reveal} />}
+        {tab === 'form' ? <FormPanel doc={doc} text={text} step={step} onSelectStep={onSelectStep} onChange={onChange} /> : <JsonEditor text={text} onChange={onChange} problems={problems} reveal={reveal} />}
       </div>
     </div>
   );

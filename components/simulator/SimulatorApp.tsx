@@ -78,6 +78,12 @@ function titleOf(text: string): string | undefined {
   return typeof found === 'string' ? found : undefined;
 }
 
+/** How many steps the text has (the form may select a step the last run does not have yet). */
+function stepsInText(text: string): number {
+  const steps = (tryParse(text) as { steps?: unknown } | undefined)?.steps;
+  return Array.isArray(steps) ? steps.length : 0;
+}
+
 /** Reads a dropped or picked file as text. */
 function readFile(file: File): Promise<string> {
   return typeof file.text === 'function'
@@ -656,7 +662,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
               <p className="muted small">Every change runs again at once. <span className="drop-tip">Drop a .json file anywhere on the page to import it.</span></p>
               {rest ? (
                 <ErrorBoundary resetKey={boundaryKey} onError={onBroken} fallback={fallback}>
-                  <EditorPanel text={text} issues={issues} step={step} onSelectStep={(i) => api.getState().selectStep(i, stepCount)} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+                  <EditorPanel text={text} issues={issues} step={storeStep} onSelectStep={(i) => api.getState().selectStep(i, Math.max(stepCount, stepsInText(api.getState().text)))} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
                 </ErrorBoundary>
               ) : (
                 <p className="muted">Loading the editor…</p>

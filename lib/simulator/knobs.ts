@@ -30,6 +30,8 @@ export function getAt(doc: unknown, path: JsonPath): unknown {
 export function setAt<T>(doc: T, path: JsonPath, value: unknown): T {
   const copy = structuredClone(doc) as unknown;
   if (!path.length) return (value === undefined ? copy : structuredClone(value)) as T;
+  // Nothing can be written inside null or a primitive: the document stays as it is.
+  if (copy === null || typeof copy !== 'object') return copy as T;
   let cur = copy as Record<string | number, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
     const p = path[i]!;
@@ -325,4 +327,42 @@ export function tryParse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Reads a statement's Effect and Action (as a list). */
+export function readStatementHead(doc: unknown, roleIndex: number, stmt: number): { effect: string; actions: string[] } {
+  const path = statementPath(doc, roleIndex, stmt);
+  const effect = getAt(doc, [...path, 'Effect']);
+  return { effect: typeof effect === 'string' ? effect : '', actions: strings(getAt(doc, [...path, 'Action'])) };
+}
+
+/** Writes a statement's Effect. */
+export function writeEffect<T>(doc: T, roleIndex: number, stmt: number, effect: string): T {
+  return setAt(doc, [...statementPath(doc, roleIndex, stmt), 'Effect'], effect);
+}
+
+/** Writes a statement's Action (a single action as a string, as IAM shows it). */
+export function writeActions<T>(doc: T, roleIndex: number, stmt: number, actions: readonly string[]): T {
+  const list = actions.map((a) => a.trim()).filter(Boolean);
+  return setAt(doc, [...statementPath(doc, roleIndex, stmt), 'Action'], list.length === 1 ? list[0] : list);
+}
+
+/**
+ * Appends a statement to a role's trust policy (turning a lone statement object into a list).
+ * @returns the new document and the new statement's index
+ */
+export function addTrustStatement<T>(doc: T, roleIndex: number, statement: Record<string, unknown>): { doc: T; index: number } {
+  const path = ['world', 'roles', roleIndex, 'trustPolicy'];
+  const tp = getAt(doc, path);
+  const st = isObject(tp) ? tp.Statement : undefined;
+  const list = Array.isArray(st) ? st : isObject(st) ? [st] : [];
+  const next = setAt(doc, isObject(tp) ? [...path, 'Statement'] : path, isObject(tp) ? [...list, statement] : { Version: '2012-10-17', Statement: [statement] });
+  return { doc: next, index: list.length };
+}
+
+/** Removes a statement from a role's trust policy (the policy keeps an empty list). */
+export function removeTrustStatement<T>(doc: T, roleIndex: number, stmt: number): T {
+  const st = getAt(doc, ['world', 'roles', roleIndex, 'trustPolicy', 'Statement']);
+  if (Array.isArray(st)) return setAt(doc, ['world', 'roles', roleIndex, 'trustPolicy', 'Statement', stmt], undefined);
+  return setAt(doc, ['world', 'roles', roleIndex, 'trustPolicy', 'Statement'], []);
 }

@@ -22,3 +22,30 @@ export async function expectNoAxeViolations(page: Page, label: string, include?:
   const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `${label}: axe violations`).toEqual([]);
 }
+
+/** Mermaid diagrams still being drawn: the simulator's (.diagram) and the notes' (.diagram__canvas). */
+const drawing = '.diagram[data-state="loading"], .diagram__canvas[data-state="loading"]';
+
+/**
+ * Switches the emulated system theme on the loaded page and resolves once the page shows it
+ * as a fresh load in that theme would: diagrams drawn before are redrawn in the new theme
+ * (each one's SVG replaced) and colour transitions have run out. No fixed waits.
+ */
+export async function switchSystemTheme(page: Page, colorScheme: 'light' | 'dark') {
+  // Let any drawing in progress finish first, so it is not left in the old theme.
+  await expect(page.locator(drawing)).toHaveCount(0, { timeout: 20_000 });
+  const drawn = page.locator('.diagram__svg');
+  const before = await drawn.evaluateAll((els) => els.map((e) => e.innerHTML));
+  await page.emulateMedia({ colorScheme });
+  if (before.length) {
+    await expect
+      .poll(() => drawn.evaluateAll((els, old) => els.length === old.length && els.every((e, i) => e.innerHTML !== old[i]), before), {
+        message: `every drawn diagram is redrawn in the ${colorScheme} theme`,
+        timeout: 20_000,
+      })
+      .toBe(true);
+    await expect(page.locator(drawing)).toHaveCount(0, { timeout: 20_000 });
+  }
+  // getAnimations() brings styles up to date, so the theme's colour transitions have started.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
+}

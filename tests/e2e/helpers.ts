@@ -14,6 +14,28 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** Records every Content-Security-Policy violation the page reports; call before the page loads. */
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}
+
+/** Collects every request that leaves the site's own origin (`base`); data: and blob: URLs stay inside. */
+export function watchOffOrigin(page: Page, base: string): string[] {
+  const origin = new URL(base).origin;
+  const off: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) off.push(url);
+  });
+  return off;
+}
+
 /** Runs axe on the page (or only inside `include`) and fails with one line per violation. */
 export async function expectNoAxeViolations(page: Page, label: string, include?: string) {
   let builder = new AxeBuilder({ page }).withTags(axeTags);

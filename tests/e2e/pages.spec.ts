@@ -1,7 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, switchSystemTheme, watchErrors } from './helpers';
+import { expectNoAxeViolations, switchSystemTheme, watchCsp, watchErrors, watchOffOrigin } from './helpers';
 import { navItems } from '../../components/layout/nav';
 import { missingPath, routes, type RouteUnderTest } from './routes';
+
+// Every test here loads its own page in its own context: they may run on any worker, in any order.
+test.describe.configure({ mode: 'parallel' });
 
 test('every header nav entry is in the list of tested routes', () => {
   const tested = new Set(routes.map((r) => r.path));
@@ -36,10 +39,14 @@ async function expectShell(page: Page, route: RouteUnderTest) {
 // shows. Console errors are collected over the whole visit, both themes.
 for (const route of routes) {
   const themes = inDark(route.path) ? (['light', 'dark'] as const) : (['light'] as const);
-  test(`${route.path} loads in ${themes.join(' and ')} theme with no axe violations or console errors`, async ({ page }) => {
+  test(`${route.path} loads in ${themes.join(' and ')} theme with no axe violations, console errors, CSP violations or off-site requests`, async ({ page, baseURL }) => {
+    // Each theme keeps the time budget a test of its own had.
+    test.setTimeout(test.info().timeout * themes.length);
     // Given a reader whose system prefers the light theme
     await page.emulateMedia({ colorScheme: 'light' });
     const errors = watchErrors(page);
+    const cspViolations = await watchCsp(page);
+    const offSite = watchOffOrigin(page, baseURL!);
 
     // When they open the page
     const response = await page.goto(route.path);
@@ -57,11 +64,15 @@ for (const route of routes) {
       await expectNoAxeViolations(page, `${route.path} (dark)`);
     }
     expect(errors, `${route.path} console errors`).toEqual([]);
+    // And it works under the Content-Security-Policy it is served with, fetching nothing off the site
+    expect(await cspViolations(), `${route.path} CSP violations`).toEqual([]);
+    expect(offSite, `${route.path} requests off the site`).toEqual([]);
   });
 }
 
 test('unknown paths show the 404 page in light and dark theme', async ({ page }) => {
   // scripts/serve.mjs answers unknown page paths with out/404.html and status 404, as a static host does.
+  test.setTimeout(test.info().timeout * 2);
   await page.emulateMedia({ colorScheme: 'light' });
   const errors = watchErrors(page);
   const response = await page.goto(missingPath);

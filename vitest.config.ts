@@ -7,8 +7,8 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
     // vitest's default is one worker per core less one: a single worker on a 2-core CI machine,
-    // where the 100,000-case property file then holds up every other file. Two workers use both
-    // cores (measured: see the speed notes in .ci/run); larger machines keep the default.
+    // where the 45-second property file then holds up every other file. Two workers use both
+    // cores; larger machines keep the default.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {

@@ -25,8 +25,13 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Files run one at a time in each worker, their tests in order (pages.spec.ts opts into
+  // spreading its independent tests over the workers). Two workers by default: each test has its
+  // own browser context (its own storage) and the server is static, so tests share nothing, and on
+  // a 2-core machine the second worker runs while the first waits on the browser.
+  // E2E_WORKERS=1 runs one test at a time.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   // One retry on CI absorbs a rare timing hiccup on a loaded 2-core machine; a real failure fails twice.
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,

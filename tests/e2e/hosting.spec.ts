@@ -1,19 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { securityHeaders } from '../../scripts/security-headers.mjs';
+import { watchCsp } from './helpers';
 import { missingPath } from './routes';
 
 // The browser tests are served with the security headers the README recommends
 // (scripts/serve.mjs --headers); these tests check they arrive and that no page breaks under them.
-
-/** Records every Content-Security-Policy violation the page reports. */
-async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-}
 
 test('pages arrive with the recommended security headers', async ({ page }) => {
   // When a reader opens the home page
@@ -35,11 +26,10 @@ test('an unknown path answers 404 with the site’s not-found page', async ({ re
 
 // The interactive pages do the most under the policy: the simulator runs the engine, draws
 // mermaid and loads CodeMirror; notes search fetches its index; the classroom fetches digests.
+// pages.spec.ts watches for CSP violations on the load of every page in tests/e2e/routes.ts
+// (/simulator/, /notes/assume-role/ and /quiz/practice/ among them); the pages below are not there.
 const busyPages = [
-  { path: '/simulator/', ready: (p: Page) => expect(p.getByRole('heading', { level: 1 })).toBeVisible() },
-  { path: '/notes/assume-role/', ready: (p: Page) => expect(p.locator('h1')).toBeVisible() },
   { path: '/classroom/present/?lesson=cross-account-external-id', ready: (p: Page) => expect(p.locator('h1, h2').first()).toBeVisible() },
-  { path: '/quiz/practice/', ready: (p: Page) => expect(p.locator('h1')).toBeVisible() },
 ];
 
 for (const { path, ready } of busyPages) {

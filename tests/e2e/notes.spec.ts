@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, watchErrors } from './helpers';
+import { expectNoAxeViolations, switchSystemTheme, watchErrors } from './helpers';
 import { routes } from './routes';
 
 /** Presses every "Draw the diagram" button once the page can handle it (buttons start disabled). */
@@ -147,25 +147,29 @@ test('diagrams are drawn only when scrolled into view, then pass axe in both the
 
 const diagramSamples = ['/notes/trust-policies/', '/notes/session-duration/', '/notes/policy-evaluation/', '/notes/sts-neighbours/', '/notes/glossary/', '/notes/external-id/', '/notes/mfa-and-get-session-token/'];
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`the diagrams of sample notes, once drawn, pass axe in the ${colorScheme} theme`, async ({ page }) => {
-    test.setTimeout(240_000);
-    await page.emulateMedia({ colorScheme });
-    const errors = watchErrors(page);
-    // Every kind of diagram the notes use: flowcharts top-down and left-right, dotted edges, sequences.
-    for (const path of diagramSamples) {
-      await page.goto(path);
-      // Ask for every diagram at once ("Draw the diagram"), then wait for all of them.
-      await drawAll(page);
-      const figures = page.locator('figure.diagram');
-      const n = await figures.count();
-      expect(n, `${path} has a diagram`).toBeGreaterThan(0);
-      await expect(page.locator('figure.diagram .diagram__svg svg')).toHaveCount(n, { timeout: 30_000 });
-      await expectNoAxeViolations(page, `${path} diagrams (${colorScheme})`, 'figure.diagram');
-    }
-    expect(errors).toEqual([]);
-  });
-}
+// One load per note: drawn and checked in the light theme, then redrawn on a switch of the
+// system theme and checked in the dark theme (switchSystemTheme waits for every redraw).
+test('the diagrams of sample notes, once drawn, pass axe in the light and the dark theme', async ({ page }) => {
+  test.setTimeout(480_000);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const errors = watchErrors(page);
+  // Every kind of diagram the notes use: flowcharts top-down and left-right, dotted edges, sequences.
+  for (const path of diagramSamples) {
+    await page.goto(path);
+    // Ask for every diagram at once ("Draw the diagram"), then wait for all of them.
+    await drawAll(page);
+    const figures = page.locator('figure.diagram');
+    const n = await figures.count();
+    expect(n, `${path} has a diagram`).toBeGreaterThan(0);
+    await expect(page.locator('figure.diagram .diagram__svg svg')).toHaveCount(n, { timeout: 30_000 });
+    await expectNoAxeViolations(page, `${path} diagrams (light)`, 'figure.diagram');
+    await switchSystemTheme(page, 'dark');
+    await expect(page.locator('figure.diagram .diagram__svg svg')).toHaveCount(n, { timeout: 30_000 });
+    await expectNoAxeViolations(page, `${path} diagrams (dark)`, 'figure.diagram');
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  expect(errors).toEqual([]);
+});
 
 test('on a phone a drawn sequence diagram keeps its size, scrolls sideways, and passes axe', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

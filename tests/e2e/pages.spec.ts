@@ -1,7 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, watchErrors } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, switchSystemTheme, watchCsp, watchErrors, watchOffOrigin } from './helpers';
 import { navItems } from '../../components/layout/nav';
-import { missingPath, routes } from './routes';
+import { missingPath, routes, type RouteUnderTest } from './routes';
+
+// Every test here loads its own page in its own context: they may run on any worker, in any order.
+test.describe.configure({ mode: 'parallel' });
 
 test('every header nav entry is in the list of tested routes', () => {
   const tested = new Set(routes.map((r) => r.path));
@@ -14,51 +17,77 @@ test('every header nav entry is in the list of tested routes', () => {
 const darkNoteSamples = new Set(['/notes/policy-evaluation/', '/notes/session-duration/']);
 const inDark = (path: string) => !/^\/notes\/[^/?#]+\//.test(path) || darkNoteSamples.has(path);
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  for (const route of routes.filter((r) => colorScheme === 'light' || inDark(r.path))) {
-    test(`${route.path} loads in ${colorScheme} theme with no axe violations or console errors`, async ({ page }) => {
-      // Given a reader whose system prefers the ${colorScheme} theme
-      await page.emulateMedia({ colorScheme });
-      const errors = watchErrors(page);
-
-      // When they open the page
-      const response = await page.goto(route.path);
-
-      // Then it is served, has its heading, the shell landmarks, and is accessible
-      expect(response?.status(), `${route.path} status`).toBe(200);
-      await expect(page.locator('h1')).toContainText(route.heading);
-      await expect(page.getByRole('main')).toBeVisible();
-      if (route.bare) {
-        // Presenting and projecting: the deck has the window, the skip link still leads to main
-        await expect(page.locator('.site-header')).toBeHidden();
-        await expect(page.locator('.site-footer')).toBeHidden();
-        await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
-      } else {
-        await expect(page.getByRole('banner')).toBeVisible();
-        await expect(page.getByRole('contentinfo')).toBeVisible();
-      }
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, `${route.path} (${colorScheme})`);
-      expect(errors, `${route.path} console errors`).toEqual([]);
-    });
+/** The page's heading and the site's shell: header, main and footer, or for a deck main alone. */
+async function expectShell(page: Page, route: RouteUnderTest) {
+  await expect(page.locator('h1')).toContainText(route.heading);
+  await expect(page.getByRole('main')).toBeVisible();
+  if (route.bare) {
+    // Presenting and projecting: the deck has the window, the skip link still leads to main
+    await expect(page.locator('.site-header')).toBeHidden();
+    await expect(page.locator('.site-footer')).toBeHidden();
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
+  } else {
+    await expect(page.getByRole('banner')).toBeVisible();
+    await expect(page.getByRole('contentinfo')).toBeVisible();
   }
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`unknown paths show the 404 page in ${colorScheme} theme`, async ({ page }) => {
-    // scripts/serve.mjs answers unknown page paths with out/404.html and status 404, as a static host does.
-    await page.emulateMedia({ colorScheme });
+// One load per page serves every check. The dark theme is checked by switching the system theme
+// on that load: the site follows the system through CSS media queries and matchMedia listeners
+// (the head script only sets data-theme for a reader's own choice), so once the switch has
+// settled (switchSystemTheme: diagrams redrawn, transitions over) the page is what a dark load
+// shows. Console errors are collected over the whole visit, both themes.
+for (const route of routes) {
+  const themes = inDark(route.path) ? (['light', 'dark'] as const) : (['light'] as const);
+  test(`${route.path} loads in ${themes.join(' and ')} theme with no axe violations, console errors, CSP violations or off-site requests`, async ({ page, baseURL }) => {
+    // Each theme keeps the time budget a test of its own had.
+    test.setTimeout(test.info().timeout * themes.length);
+    // Given a reader whose system prefers the light theme
+    await page.emulateMedia({ colorScheme: 'light' });
     const errors = watchErrors(page);
-    const response = await page.goto(missingPath);
-    expect(response?.status()).toBe(404);
-    await expect(page.locator('h1')).toHaveText('This page does not exist');
-    await expect(page.getByRole('link', { name: 'Back to the home page' })).toBeVisible();
+    const cspViolations = await watchCsp(page);
+    const offSite = watchOffOrigin(page, baseURL!);
+
+    // When they open the page
+    const response = await page.goto(route.path);
+
+    // Then it is served, has its heading, the shell landmarks, and is accessible
+    expect(response?.status(), `${route.path} status`).toBe(200);
+    await expectShell(page, route);
     await page.waitForLoadState('networkidle');
-    await expectNoAxeViolations(page, `404 (${colorScheme})`);
-    // Chromium reports the page's own 404 status as a console error; nothing else may fail
-    expect(errors.filter((e) => !/status of 404/.test(e)), '404 console errors').toEqual([]);
+    await expectNoAxeViolations(page, `${route.path} (light)`);
+
+    // And, when their system switches to the dark theme, the same holds in that theme
+    if (themes.length > 1) {
+      await switchSystemTheme(page, 'dark');
+      await expectShell(page, route);
+      await expectNoAxeViolations(page, `${route.path} (dark)`);
+    }
+    expect(errors, `${route.path} console errors`).toEqual([]);
+    // And it works under the Content-Security-Policy it is served with, fetching nothing off the site
+    expect(await cspViolations(), `${route.path} CSP violations`).toEqual([]);
+    expect(offSite, `${route.path} requests off the site`).toEqual([]);
   });
 }
+
+test('unknown paths show the 404 page in light and dark theme', async ({ page }) => {
+  // scripts/serve.mjs answers unknown page paths with out/404.html and status 404, as a static host does.
+  test.setTimeout(test.info().timeout * 2);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const errors = watchErrors(page);
+  const response = await page.goto(missingPath);
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('This page does not exist');
+  await expect(page.getByRole('link', { name: 'Back to the home page' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, '404 (light)');
+  await switchSystemTheme(page, 'dark');
+  await expect(page.locator('h1')).toHaveText('This page does not exist');
+  await expect(page.getByRole('link', { name: 'Back to the home page' })).toBeVisible();
+  await expectNoAxeViolations(page, '404 (dark)');
+  // Chromium reports the page's own 404 status as a console error; nothing else may fail
+  expect(errors.filter((e) => !/status of 404/.test(e)), '404 console errors').toEqual([]);
+});
 
 test('the skip link is the first tab stop and moves focus to main', async ({ page }) => {
   await page.goto('/');

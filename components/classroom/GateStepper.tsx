@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { scenarioFrame, slideSteps } from '@/lib/lessons/deck';
 import { outcomeLabel, type DigestGate, type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
+import { compactJson } from '@/lib/lessons/handout';
 import { learnHref } from '@/lib/lessons/notes';
 import { type ScenarioSlide } from '@/lib/lessons/schema';
 import { withBase } from '@/lib/content/basePath';
@@ -46,8 +47,8 @@ function CallCard({ step, index, count, full, policyPrinted }: { step: DigestSte
         <div className="cr-policy">
           <p className="cr-policy__title">Trust policy of {step.trustPolicy.role}</p>
           {full ? (
-            // Handout and print: the whole policy, no scrolling (and no landmark per step).
-            <pre className="cr-policy__doc">{step.trustPolicy.document}</pre>
+            // Handout and print: the whole policy, laid out compactly for paper, no scrolling (and no landmark per step).
+            <pre className="cr-policy__doc">{compactJson(step.trustPolicy.document)}</pre>
           ) : (
             // On a slide it scrolls when long: a labelled region that takes keyboard focus (arrow keys scroll it).
             <pre className="cr-policy__doc" role="region" tabIndex={0} aria-label={`Trust policy of ${step.trustPolicy.role} (scrolls)`}>
@@ -96,6 +97,7 @@ export function StepPanel({
   outcome,
   full = false,
   policyPrinted,
+  printedReasons,
 }: {
   step: DigestStep;
   index: number;
@@ -105,6 +107,8 @@ export function StepPanel({
   full?: boolean;
   /** Handout: where this step's trust policy was already printed ("slide 2, step 1"); it is not printed again. */
   policyPrinted?: string;
+  /** Handout: check reasons an earlier step of the slide printed word for word; shown as "as above". */
+  printedReasons?: ReadonlySet<string>;
 }) {
   const latest = useRef<HTMLLIElement | null>(null);
   const outcomeRef = useRef<HTMLDivElement | null>(null);
@@ -145,7 +149,7 @@ export function StepPanel({
                     {g.gate} <span className="cr-gate__word">{w.word}</span>
                     {g.uncertain && <span className="cr-gate__uncertain"> (AWS does not document this; likeliest behaviour)</span>}
                   </span>
-                  <span className="cr-gate__reason">{g.reason}</span>
+                  {printedReasons?.has(g.reason) ? <span className="cr-gate__reason cr-gate__reason--again">As in the step above.</span> : <span className="cr-gate__reason">{g.reason}</span>}
                   {full && (
                     <a className="cr-gate__learn" href={withBase(learnHref(g.learn))}>
                       Study note

@@ -58,9 +58,9 @@ test('students join with a QR code and a short link', async ({ page }) => {
 const lessons = readdirSync('content/lessons')
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.replace(/\.json$/, ''));
-// A4 less the print margins of app/classroom/classroom.css (10 mm top and bottom, 12 mm at the sides), in CSS px.
+// A4 less the print margins of app/classroom/classroom.css (8 mm top and bottom, 10 mm at the sides), in CSS px.
 const mm = 96 / 25.4;
-const printable = { width: Math.round((210 - 24) * mm), height: Math.round((297 - 20) * mm) };
+const printable = { width: Math.round((210 - 20) * mm), height: Math.round((297 - 16) * mm) };
 
 for (const id of lessons) {
   test(`the ${id} handout prints on at most four A4 pages, with full URLs and a full first page`, async ({ page }) => {

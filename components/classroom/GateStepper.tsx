@@ -4,12 +4,40 @@ import { useEffect, useRef } from 'react';
 import { GateTrace } from '@/components/gates/GateTrace';
 import { scenarioFrame, slideSteps } from '@/lib/lessons/deck';
 import { outcomeLabel, type DigestStep, type ScenarioDigest } from '@/lib/lessons/digest';
+import { compactJson } from '@/lib/lessons/handout';
 import { type ScenarioSlide } from '@/lib/lessons/schema';
 
 const clip = (s: string, full: boolean) => (full || s.length <= 140 ? s : `${s.slice(0, 137)}…`);
 
+/** The trust policy that judges the call; in a handout, a reference when it was printed before. */
+function PolicyBlock({ step, full, printed }: { step: DigestStep; full: boolean; printed?: string }) {
+  return (
+    <>
+      {step.trustPolicy && printed && (
+        <p className="cr-policy__title cr-policy__title--again">
+          Trust policy of {step.trustPolicy.role}: as printed at {printed}.
+        </p>
+      )}
+      {step.trustPolicy && !printed && (
+        <div className="cr-policy">
+          <p className="cr-policy__title">Trust policy of {step.trustPolicy.role}</p>
+          {full ? (
+            // Handout and print: the whole policy, laid out compactly for paper, no scrolling (and no landmark per step).
+            <pre className="cr-policy__doc">{compactJson(step.trustPolicy.document)}</pre>
+          ) : (
+            // On a slide it scrolls when long: a labelled region that takes keyboard focus (arrow keys scroll it).
+            <pre className="cr-policy__doc" role="region" tabIndex={0} aria-label={`Trust policy of ${step.trustPolicy.role} (scrolls)`}>
+              {step.trustPolicy.document}
+            </pre>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
 /** The call: who signs it, what it asks, and the trust policy that will judge it. */
-function CallCard({ step, index, count, full, policyPrinted }: { step: DigestStep; index: number; count: number; full: boolean; policyPrinted?: string }) {
+function CallCard({ step, index, count, full, policyPrinted, withPolicy }: { step: DigestStep; index: number; count: number; full: boolean; policyPrinted?: string; withPolicy: boolean }) {
   return (
     <div className="cr-call">
       <p className="cr-call__step">
@@ -29,25 +57,7 @@ function CallCard({ step, index, count, full, policyPrinted }: { step: DigestSte
           ))}
         </dl>
       )}
-      {step.trustPolicy && policyPrinted && (
-        <p className="cr-policy__title cr-policy__title--again">
-          Trust policy of {step.trustPolicy.role}: as printed at {policyPrinted}.
-        </p>
-      )}
-      {step.trustPolicy && !policyPrinted && (
-        <div className="cr-policy">
-          <p className="cr-policy__title">Trust policy of {step.trustPolicy.role}</p>
-          {full ? (
-            // Handout and print: the whole policy, no scrolling (and no landmark per step).
-            <pre className="cr-policy__doc">{step.trustPolicy.document}</pre>
-          ) : (
-            // On a slide it scrolls when long: a labelled region that takes keyboard focus (arrow keys scroll it).
-            <pre className="cr-policy__doc" role="region" tabIndex={0} aria-label={`Trust policy of ${step.trustPolicy.role} (scrolls)`}>
-              {step.trustPolicy.document}
-            </pre>
-          )}
-        </div>
-      )}
+      {withPolicy && <PolicyBlock step={step} full={full} printed={policyPrinted} />}
     </div>
   );
 }
@@ -88,6 +98,7 @@ export function StepPanel({
   outcome,
   full = false,
   policyPrinted,
+  printedReasons,
 }: {
   step: DigestStep;
   index: number;
@@ -97,7 +108,12 @@ export function StepPanel({
   full?: boolean;
   /** Handout: where this step's trust policy was already printed ("slide 2, step 1"); it is not printed again. */
   policyPrinted?: string;
+  /** Handout: check reasons an earlier step of the slide printed word for word; shown as "as above". */
+  printedReasons?: ReadonlySet<string>;
 }) {
+  // On paper a call with long parameters (a SAML assertion, an OIDC token) fills the left half:
+  // its trust policy then goes under the checks, so the two halves end at about the same height.
+  const policyBeside = full && step.input.reduce((n, f) => n + f.value.length, 0) > 300;
   const outcomeRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     // Keep the outcome in view once it shows (GateTrace keeps the newest check in view before that).
@@ -105,17 +121,18 @@ export function StepPanel({
   }, [gates, outcome, full]);
   return (
     <div className="cr-step">
-      <CallCard step={step} index={index} count={count} full={full} policyPrinted={policyPrinted} />
+      <CallCard step={step} index={index} count={count} full={full} policyPrinted={policyPrinted} withPolicy={!policyBeside} />
       <div className="cr-trace">
         <p className="cr-trace__title" id={`checks-${step.id}`}>
           Checks: {gates} of {step.trace.length} shown
         </p>
-        <GateTrace mode="stepped" entries={step.trace} shown={gates} outcome={outcome} full={full} labelledBy={`checks-${step.id}`} />
+        <GateTrace mode="stepped" entries={step.trace} shown={gates} outcome={outcome} full={full} printedReasons={printedReasons} labelledBy={`checks-${step.id}`} />
         {outcome && (
           <div ref={outcomeRef}>
             <OutcomeCard step={step} />
           </div>
         )}
+        {policyBeside && <PolicyBlock step={step} full={full} printed={policyPrinted} />}
       </div>
     </div>
   );

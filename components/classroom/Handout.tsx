@@ -12,7 +12,7 @@ import { LessonProblem, NoLesson } from './LessonStates';
 import { useLessonFromUrl } from './lessonSource';
 import { InlineText, RichText } from './RichText';
 import { LabBrief, LabSolution } from './LabParts';
-import { handoutStepKey, repeatedPolicies } from '@/lib/lessons/handout';
+import { handoutStepKey, repeatedPolicies, repeatedReasons } from '@/lib/lessons/handout';
 import { letter } from './SlideView';
 import { loadLessonDigests, missingLab } from './useDigests';
 import { withBase } from '@/lib/content/basePath';
@@ -50,6 +50,8 @@ function Handout({ lesson }: { lesson: Lesson }) {
   );
   // A trust policy already printed is referred to, not printed again (a lesson fits on about four pages).
   const repeated = repeatedPolicies(lesson, digests);
+  // So are check reasons an earlier step of the same slide printed word for word.
+  const reasons = repeatedReasons(lesson, digests);
   const questions = lesson.slides.flatMap((s, i) => (s.kind === 'question' ? [{ s, i }] : []));
   const labSlides = lesson.slides.flatMap((s, i) => (s.kind === 'lab' && labs[s.lab] ? [{ lab: labs[s.lab]!, i }] : []));
   return (
@@ -85,7 +87,7 @@ function Handout({ lesson }: { lesson: Lesson }) {
                 {missing.includes(slide.scenario) && <p className="cr-problem">The scenario “{slide.scenario}” could not be loaded.</p>}
                 {!digests[slide.scenario] && !missing.includes(slide.scenario) && <p className="cr-loading">Loading the scenario…</p>}
                 {slideSteps(slide, digests[slide.scenario]).map((step, n, all) => (
-                  <StepPanel key={step.id} step={step} index={n} count={all.length} gates={step.trace.length} outcome full policyPrinted={repeated.get(handoutStepKey(i, step.id))} />
+                  <StepPanel key={step.id} step={step} index={n} count={all.length} gates={step.trace.length} outcome full policyPrinted={repeated.get(handoutStepKey(i, step.id))} printedReasons={reasons.get(handoutStepKey(i, step.id))} />
                 ))}
               </>
             )}

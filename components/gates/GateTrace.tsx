@@ -50,6 +50,8 @@ export type GateTraceProps = {
       outcome: boolean;
       /** Print and handout: every check whole, with its study-note link, nothing scrolled. */
       full?: boolean;
+      /** Handout: reasons an earlier step of the slide printed word for word, shown as "As in the step above." */
+      printedReasons?: ReadonlySet<string>;
       /** The id of the element that names the list. */
       labelledBy: string;
     }
@@ -97,7 +99,7 @@ function CompactGates({ entries, revealed, outcome, ok }: Extract<GateTraceProps
   );
 }
 
-function SteppedGates({ entries, shown, outcome, full = false, labelledBy }: Extract<GateTraceProps, { mode: 'stepped' }>) {
+function SteppedGates({ entries, shown, outcome, full = false, printedReasons, labelledBy }: Extract<GateTraceProps, { mode: 'stepped' }>) {
   const latest = useRef<HTMLLIElement | null>(null);
   useEffect(() => {
     // Keep the newest reveal in view on a small screen; no smooth scrolling (reduced motion).
@@ -128,7 +130,7 @@ function SteppedGates({ entries, shown, outcome, full = false, labelledBy }: Ext
                 {g.gate} <span className="cr-gate__word">{w.word}</span>
                 {g.uncertain && <span className="cr-gate__uncertain"> (AWS does not document this; likeliest behaviour)</span>}
               </span>
-              <span className="cr-gate__reason">{g.reason}</span>
+              {printedReasons?.has(g.reason) ? <span className="cr-gate__reason cr-gate__reason--again">As in the step above.</span> : <span className="cr-gate__reason">{g.reason}</span>}
               {full && (
                 <a className="cr-gate__learn" href={withBase(noteHref(g.learn))}>
                   Study note

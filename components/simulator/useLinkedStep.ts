@@ -4,6 +4,16 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StepResult } from '@/lib/engine';
 import { linkedStepId } from '@/lib/simulator/share';
 
+/** How far down from the top of the window sticky bars reach (0 when nothing sticks). */
+function coveredAtTop(): number {
+  let reach = 0;
+  for (const el of document.querySelectorAll<HTMLElement>('.site-header, .player')) {
+    const style = getComputedStyle(el);
+    if (style.position === 'sticky' || style.position === 'fixed') reach = Math.max(reach, (parseFloat(style.top) || 0) + el.offsetHeight);
+  }
+  return reach;
+}
+
 /**
  * Opens the simulator at the step a link names (`?scenario=…&step=<id>`, `#s=…&step=<id>`): the
  * quiz's "Run it in the simulator" links the step that proves the answer. Call `expect()` right
@@ -25,8 +35,11 @@ export function useLinkedStep(steps: readonly StepResult[], select: (index: numb
     // After the step renders: no smooth scrolling, so reduced motion holds.
     requestAnimationFrame(() => {
       const title = document.getElementById('step-title');
-      title?.scrollIntoView?.({ block: 'start' });
-      title?.focus({ preventScroll: true });
+      if (!title) return;
+      // Land below what sticks to the top (the site header, the player under it), not under it.
+      title.style.scrollMarginTop = `${coveredAtTop() + 8}px`;
+      title.scrollIntoView?.({ block: 'start' });
+      title.focus({ preventScroll: true });
     });
   }, [wanted, steps, select]);
   return expect;

@@ -70,6 +70,8 @@ test('search results: query words highlighted, reachable with the arrow keys', a
   // And the snippets show the words around the match, the match marked (not the start of the section)
   await expect(page.locator('.note-search__excerpt mark').first()).toHaveText(/chain/i);
   const excerpts = await page.locator('.note-search__excerpt').allTextContents();
+  // A long URL or ARN in a snippet wraps inside its box
+  expect(await page.locator('.note-search__excerpt').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length)).toBe(0);
   expect(excerpts.filter((e) => /chain/i.test(e)).length).toBeGreaterThanOrEqual(Math.ceil(excerpts.length / 2));
   // And Down moves into the results and along them, Up back, Escape to the box
   await box.press('ArrowDown');

@@ -80,6 +80,9 @@ test('practice: generated questions open their scenario in the simulator', async
   await expect(sim.locator('.outcome__item[aria-current="step"] .outcome__label')).toHaveText(step);
   await expect(sim.locator('#step-title')).toBeFocused();
   await expect(sim.locator('#step-title')).toBeInViewport();
+  // Not hidden under the sticky header and player: the element at the title's spot is the title
+  const box = (await sim.locator('#step-title').boundingBox())!;
+  expect(await sim.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('#step-title') !== null, [box.x + 8, box.y + box.height / 2])).toBe(true);
   await expect(page.getByRole('heading', { name: 'Practice question 1' })).toBeVisible();
 });
 

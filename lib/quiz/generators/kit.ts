@@ -3,6 +3,7 @@
  * exhibits, and matchers that tell which answer the engine's result is.
  */
 import { decidingEntry, decidingGate, durationOf } from '../verdict';
+import { type Rng } from '../rng';
 import { type Choice, type Json } from './types';
 
 /** The clock every generated scenario starts at. */
@@ -66,4 +67,14 @@ export const decides = (decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny', gat
 /** The answer "succeeds, lasting this long". */
 export function successChoice(seconds: number, extra = ''): Choice {
   return { key: `success-${seconds}`, text: `The call succeeds and the credentials last ${humanSeconds(seconds)}${extra}.`, matches: succeeds(seconds), when: `the requested (or default) duration were ${seconds} seconds and within every limit` };
+}
+
+/** An IAM user with a virtual MFA device and its current code, in one of the accounts. */
+export function mfaUser(rng: Rng): { a: string; who: string; user: string; serial: string; code: string } {
+  const [a] = rng.pick(accountPairs);
+  const who = rng.pick(people);
+  const user = userArn(a, who);
+  const serial = `arn:aws:iam::${a}:mfa/${who}`;
+  const code = String(rng.int(100000, 999999));
+  return { a, who, user, serial, code };
 }

@@ -1,4 +1,4 @@
-import { accountPairs, allow, decides, deny, doc, people, scenario, userArn } from './kit';
+import { allow, decides, deny, doc, mfaUser, scenario } from './kit';
 import { type Template, type Json } from './types';
 
 /** The Bool vs BoolIfExists MFA deny, with long-term keys, GetSessionToken with and without MFA. */
@@ -10,11 +10,7 @@ export const mfaDenyTemplate: Template = {
   domain: 'scs-iam',
   difficulty: 3,
   build(rng) {
-    const [a] = rng.pick(accountPairs);
-    const who = rng.pick(people);
-    const user = userArn(a, who);
-    const serial = `arn:aws:iam::${a}:mfa/${who}`;
-    const code = String(rng.int(100000, 999999));
+    const { a, who, user, serial, code } = mfaUser(rng);
     const op = rng.pick(['Bool', 'BoolIfExists'] as const);
     const how = rng.pick(['keys', 'gst', 'gst-mfa', 'console'] as const);
     const action = rng.pick(['ec2:TerminateInstances', 'ec2:StopInstances', 'rds:DeleteDBInstance']);

@@ -1,4 +1,4 @@
-import { accountPairs, allow, doc, fails, failsAt, humanSeconds, people, roleArn, scenario, succeeds, trust, userArn } from './kit';
+import { allow, doc, fails, failsAt, humanSeconds, mfaUser, roleArn, scenario, succeeds, trust } from './kit';
 import { type Template, type Json } from './types';
 
 /** MFA required by a trust policy: long-term keys with and without a code, a console session and its age. */
@@ -10,11 +10,7 @@ export const mfaRoleTemplate: Template = {
   domain: 'scs-iam',
   difficulty: 2,
   build(rng) {
-    const [a] = rng.pick(accountPairs);
-    const who = rng.pick(people);
-    const user = userArn(a, who);
-    const serial = `arn:aws:iam::${a}:mfa/${who}`;
-    const code = String(rng.int(100000, 999999));
+    const { a, who, user, serial, code } = mfaUser(rng);
     const role = rng.pick(['BreakGlass', 'ProdAdmin', 'KeyAdmin', 'IncidentResponder']);
     const target = roleArn(a, role);
     const ageLimit = rng.chance(0.5) ? rng.pick([900, 3600]) : undefined;

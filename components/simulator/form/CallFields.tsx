@@ -170,6 +170,8 @@ export function CallParams({ doc, i, write }: { doc: unknown; i: number; write: 
     return isObject(v) && typeof v.arn === 'string' ? v.arn : '';
   })();
   const rawDuration = readParam(doc, i, 'DurationSeconds');
+  // Parameters few scenarios need sit behind "More parameters" (open when one is set).
+  const rare = ['ProviderId', 'ProvidedContexts', 'MinimumSessionTokenSize'].filter(has);
   if (!params.length) return <p className="muted small">{call} takes no parameters.</p>;
   return (
     <Fieldset legend={`${call} parameters`}>
@@ -188,7 +190,6 @@ export function CallParams({ doc, i, write }: { doc: unknown; i: number; write: 
       {has('RoleSessionName') && <TextField label="RoleSessionName" value={String(readParam(doc, i, 'RoleSessionName') ?? '')} onChange={(v) => write(writeParam(doc, i, 'RoleSessionName', v || undefined))} />}
       {has('Name') && <TextField label="Name" value={String(readParam(doc, i, 'Name') ?? '')} onChange={(v) => write(writeParam(doc, i, 'Name', v || undefined))} />}
       {has('WebIdentityToken') && <ClaimsEditor doc={doc} i={i} write={write} />}
-      {has('ProviderId') && <StringParam doc={doc} i={i} name="ProviderId" write={write} hint="Only for OAuth 2.0 access tokens from Login with Amazon or Facebook (www.amazon.com, graph.facebook.com)." suggestions={['www.amazon.com', 'graph.facebook.com']} />}
       {has('SAMLAssertion') && <SamlEditor doc={doc} i={i} write={write} />}
       {has('TargetPrincipal') && <StringParam doc={doc} i={i} name="TargetPrincipal" write={write} suggestions={worldAccounts(doc)} hint="The member account whose root user the session acts as." />}
       {has('TaskPolicyArn') && (
@@ -237,8 +238,14 @@ export function CallParams({ doc, i, write }: { doc: unknown; i: number; write: 
         />
       )}
       {has('Tags') && <TagsField rows={readTags(doc, i)} transitive={has('TransitiveTagKeys')} onChange={(rows) => write(writeTags(doc, i, rows))} />}
-      {has('ProvidedContexts') && <ProvidedContexts doc={doc} i={i} write={write} />}
-      {has('MinimumSessionTokenSize') && <NumberField label="MinimumSessionTokenSize" value={num('MinimumSessionTokenSize')} placeholder="not passed" onChange={(v) => write(writeParam(doc, i, 'MinimumSessionTokenSize', v))} />}
+      {rare.length > 0 && (
+        <details className="more-params" open={rare.some((p) => readParam(doc, i, p) !== undefined) || undefined}>
+          <summary>More parameters ({rare.join(', ')})</summary>
+          {has('ProviderId') && <StringParam doc={doc} i={i} name="ProviderId" write={write} hint="Only for OAuth 2.0 access tokens from Login with Amazon or Facebook (www.amazon.com, graph.facebook.com)." suggestions={['www.amazon.com', 'graph.facebook.com']} />}
+          {has('ProvidedContexts') && <ProvidedContexts doc={doc} i={i} write={write} />}
+          {has('MinimumSessionTokenSize') && <NumberField label="MinimumSessionTokenSize" value={num('MinimumSessionTokenSize')} placeholder="not passed" onChange={(v) => write(writeParam(doc, i, 'MinimumSessionTokenSize', v))} />}
+        </details>
+      )}
     </Fieldset>
   );
 }

@@ -134,6 +134,17 @@ describe('the format\'s edges (scenario-format.md)', () => {
     const paths = issuesOf({ ...base, extra: 1, world: { accounts: [{ id: '111111111111', aliass: 'x' }] }, steps: [{ ...gst, expect: { outcom: 'success' }, foo: 1 }, { advance: 1, id: 'c' }] }).map((i) => i.path);
     expect(paths.sort()).toEqual(['extra', 'steps[0].expect.outcom', 'steps[0].foo', 'steps[1].id', 'world.accounts[0].aliass']);
   });
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html ; https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools-security-best-practices.html
+  const cognitoRole = (condition?: object) => ({ arn: 'arn:aws:iam::222222222222:role/Pool', trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity', ...(condition ? { Condition: condition } : {}) }] } });
+  it.each([
+    ['no condition', undefined, false],
+    ['only amr', { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }, false],
+    ['the pool named by aud', { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' } }, true],
+  ])('IAM refuses a Cognito identity-pool trust that does not name the pool: %s', (_, condition, valid) => {
+    const issues = issuesOf({ ...base, world: { roles: [cognitoRole(condition)] } });
+    if (valid) expect(issues).toEqual([]);
+    else expect(issues).toEqual([{ path: 'world.roles[0].trustPolicy.Statement[0].Condition', message: expect.stringMatching(/^IAM refuses this trust policy: .*cognito-identity\.amazonaws\.com:aud/) }]);
+  });
   it('a negative advance says what it expects', () => {
     expect(issuesOf({ ...base, steps: [{ advance: -1 }] })).toEqual([{ path: 'steps[0].advance', message: 'expected a number of seconds, 0 or more' }]);
   });

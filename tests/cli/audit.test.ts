@@ -95,6 +95,17 @@ describe('every audit call answers with the elements and statuses AWS documents'
   });
 });
 
+describe('a RoleArn that is no ARN at all', () => {
+  // Observed: a malformed role ARN is answered like an unassumable role, AccessDenied (github.com/99designs/aws-vault/issues/668).
+  it('is AccessDenied, and the trace never names an empty account', () => {
+    const sim = simulate({ format: 'sts-scenario/v1', id: 'bad-arn', title: 't', world: { users: [{ arn: 'arn:aws:iam::111111111111:user/alice', policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }] }] }, steps: [{ id: 'a', as: { user: 'arn:aws:iam::111111111111:user/alice' }, call: 'AssumeRole', params: { RoleArn: 'not-an-arn-at-all-xxxxxxx', RoleSessionName: 'ab' } }] });
+    expect(sim.ok).toBe(true);
+    const step = sim.ok ? sim.result.steps[0] : undefined;
+    expect(step && step.kind === 'call' ? step.error?.code : undefined).toBe('AccessDenied');
+    expect(step && step.kind === 'call' ? step.trace.map((t) => t.reason).join('\n') : '').not.toMatch(/account \./);
+  });
+});
+
 const base = { format: 'sts-scenario/v1', id: 'edge', title: 't', world: {}, steps: [] as unknown[] };
 const gst = { id: 'g', as: { root: '111111111111' }, call: 'GetSessionToken' };
 const issuesOf = (input: unknown) => {

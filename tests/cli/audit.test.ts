@@ -71,6 +71,16 @@ describe('every audit call answers with the elements and statuses AWS documents'
     expect(step.error!.httpStatus).toBe(httpStatus[step.error!.code]);
     expect(step.error!.message.length).toBeGreaterThan(0);
   });
+  it('expired signing credentials: STS ExpiredToken 403, S3 ExpiredToken 400, DynamoDB ExpiredTokenException 400 (sts-facts F-0.15)', () => {
+    const steps = results.find((r) => r.file === 'audit-expired-credentials.json')!.steps;
+    const err = (id: string) => {
+      const s = steps.find((x) => x.kind !== 'clock' && x.id === id);
+      return s && s.kind !== 'clock' ? s.error : undefined;
+    };
+    expect(err('stsAfter')).toEqual({ code: 'ExpiredToken', httpStatus: 403, message: 'The security token included in the request is expired' });
+    expect(err('s3After')).toEqual({ code: 'ExpiredToken', httpStatus: 400, message: 'The provided token has expired.' });
+    expect(err('ddbAfter')).toEqual({ code: 'ExpiredTokenException', httpStatus: 400, message: 'The security token included in the request is expired' });
+  });
   it('AWS\'s own messages for the errors the facts quote', () => {
     const msg = (file: string, id: string) => {
       const s = results.find((r) => r.file === file)!.steps.find((x) => x.kind !== 'clock' && x.id === id);

@@ -230,3 +230,26 @@ describe('hostile files through the CLI: a result or located errors, exit 2 when
     expect(bad.stderr).toContain('steps: a scenario may have at most 1000 steps');
   });
 });
+
+describe('engine fixes the audit found, each explained in the trace', () => {
+  const stepOf = (file: string, id: string) => {
+    const s = results.find((r) => r.file === file)!.steps.find((x) => x.kind !== 'clock' && x.id === id);
+    if (!s || s.kind === 'clock') throw new Error(`${file}#${id} missing`);
+    return s;
+  };
+  const failCodes = (file: string, id: string) => stepOf(file, id).trace.filter((t) => t.result === 'fail').map((t) => t.code);
+  it('a chained AssumeRole that sets SourceIdentity needs sts:SetSourceIdentity in the assuming role\'s own policy (IAM UG, source identity permissions)', () => {
+    // Given a same-account trust that names the assuming role and allows sts:SetSourceIdentity
+    // When the role's own policies do not allow it, then the call is AccessDenied for sts:SetSourceIdentity
+    expect(failCodes('audit-source-identity-chain.json', 'chainWithoutOwnPermission')).toEqual(['source-identity.chain-needs-identity']);
+    expect(stepOf('audit-source-identity-chain.json', 'chainWithoutOwnPermission').error?.message).toBe('User: arn:aws:sts::222222222222:assumed-role/NoSet/h1 is not authorized to perform: sts:SetSourceIdentity on resource: arn:aws:iam::222222222222:role/Target');
+    // And when they do, it succeeds
+    expect(stepOf('audit-source-identity-chain.json', 'chainWithOwnPermission').outcome).toBe('success');
+  });
+  it.each(['HS256', 'none', 'PS256'])('a web identity token signed with %s fails validation (API_AssumeRoleWithWebIdentity: RSA or ECDSA only)', (alg) => {
+    expect(failCodes('audit-web-identity-algorithms.json', `alg${alg}`)).toEqual(['oidc.bad-algorithm']);
+  });
+  it('expired credentials on an S3 request name the service\'s own error in the trace', () => {
+    expect(stepOf('audit-expired-credentials.json', 's3After').trace.map((t) => t.code)).toEqual(['auth.expired', 'auth.expired-service-error']);
+  });
+});

@@ -39,7 +39,7 @@ export function simulate(input: unknown, options: SimulateOptions = {}): Simulat
   let fixes: ReturnType<typeof computeFixes> | undefined;
   if (options.fixes !== false) {
     // Patches are against the file as written; loadScenario has just parsed it, so this cannot fail.
-    const raw: unknown = typeof input === 'string' ? JSON.parse(input) : input;
+    const raw: unknown = typeof input === 'string' ? JSON.parse(input.replace(/^\uFEFF/, '')) : input;
     fixes = computeFixes(raw, loaded.world, typeof options.fixes === 'object' ? options.fixes : {});
   }
   const result = runScenario(loaded.scenario, loaded.world, { issues });

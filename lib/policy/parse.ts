@@ -453,7 +453,7 @@ export function parsePolicy(input: unknown, kind: PolicyKind): ParsePolicyResult
   try {
     packedChars = JSON.stringify(doc).length;
   } catch {
-    c.add('invalid-document', '', 'The document cannot be serialised as JSON (cyclic or non-JSON values).');
+    c.add('invalid-document', '', 'The document cannot be serialised as JSON (nested too deeply, cyclic, or holding non-JSON values).');
   }
 
   for (const k of keysOf(doc)) {

@@ -3,7 +3,7 @@
  * collecting every problem IAM itself would refuse as a located issue.
  */
 import { parsePolicy } from '../policy/parse';
-import { type PolicyKind } from '../policy/types';
+import { type Policy, type PolicyKind } from '../policy/types';
 import { stableId } from '../util/hash';
 import { iamLimits, policySize } from '../world/iamLimits';
 import { arnAccount, arnName, builtinManagedPolicies, type NamedPolicy, type Organization, type OrgPolicy, unknownAwsManaged, type User, type World } from '../world/world';
@@ -33,6 +33,35 @@ function checkSize(docs: unknown[], max: number, path: string, what: string, iss
   let size = 0;
   for (const d of docs) size += policySize(d);
   if (size > max) issues.push({ path, message: `${what} ${size === Infinity ? 'is nested too deeply to measure' : `has ${size} characters (not counting white space)`}; IAM accepts at most ${max}` });
+}
+
+// A Federated principal naming the Cognito identity-pool service (cognito-identity.amazonaws.com, or a Region's own name).
+const COGNITO_IDENTITY = /^cognito-identity(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/;
+
+/**
+ * IAM refuses a role trust policy that lets the Cognito identity-pool service principal in without
+ * naming the identity pool: an Allow statement for it must test `cognito-identity.amazonaws.com:aud`.
+ */
+function checkCognitoTrust(trust: Policy, raw: unknown, path: string, issues: ScenarioIssue[]): void {
+  let doc = raw;
+  if (typeof raw === 'string') {
+    try {
+      doc = JSON.parse(raw);
+    } catch {
+      return;
+    }
+  }
+  const listed = !!doc && typeof doc === 'object' && Array.isArray((doc as { Statement?: unknown }).Statement);
+  for (const st of trust.statements) {
+    if (st.effect !== 'Allow' || st.principal?.kind !== 'map' || !st.principal.federated.some((f) => COGNITO_IDENTITY.test(f))) continue;
+    if (st.conditions.some((c) => /^cognito-identity(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?:aud$/i.test(c.key))) continue;
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html (with the identity-pool service principal, "you can't create or modify a role trust policy to allow any identity pool to assume the role")
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools-security-best-practices.html ("IAM requires that roles for identity pools have at least one trust policy condition")
+    issues.push({
+      path: `${path}${listed ? `.Statement[${st.index}]` : '.Statement'}.Condition`,
+      message: 'IAM refuses this trust policy: a statement that trusts cognito-identity.amazonaws.com must name the identity pool with a cognito-identity.amazonaws.com:aud condition (otherwise any identity pool could assume the role)',
+    });
+  }
 }
 
 /** Builds the indexed world, collecting every problem IAM itself would refuse. */
@@ -106,6 +135,7 @@ export function buildWorld(input: WorldInput): { world: World; issues: ScenarioI
     const trust = worldPolicy(r.trustPolicy, 'trust', `${base}.trustPolicy`, `${name} trust policy`, issues);
     const policies = (r.policies ?? []).flatMap((d, j) => worldPolicy(d, 'identity', `${base}.policies[${j}]`, `${name} policy #${j + 1}`, issues) ?? []);
     if (!trust) return;
+    checkCognitoTrust(trust.policy, r.trustPolicy, `${base}.trustPolicy`, issues);
     world.roles.set(r.arn, {
       arn: r.arn,
       name,

@@ -89,11 +89,13 @@ function jsonError(text: string, e: unknown): ScenarioIssue {
 export function loadScenario(input: unknown): LoadResult {
   let data = input;
   if (typeof input === 'string') {
-    if (input.length > caps.fileChars) return { ok: false, issues: [{ path: '', message: `the file has ${input.length} characters; a scenario may have at most ${caps.fileChars} (1 MiB)` }] };
+    // RFC 8259 §8.1: a parser may ignore a leading byte order mark; editors on Windows write one.
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    if (text.length > caps.fileChars) return { ok: false, issues: [{ path: '', message: `the file has ${text.length} characters; a scenario may have at most ${caps.fileChars} (1 MiB)` }] };
     try {
-      data = JSON.parse(input);
+      data = JSON.parse(text);
     } catch (e) {
-      return { ok: false, issues: [jsonError(input, e)] };
+      return { ok: false, issues: [jsonError(text, e)] };
     }
   }
   const parsed = ScenarioSchema.safeParse(data);
@@ -112,8 +114,12 @@ function checkClock(scenario: Scenario): ScenarioIssue[] {
   for (let i = 0; i < scenario.steps.length; i++) {
     const step = scenario.steps[i]!;
     if ('advance' in step) now += step.advance * 1000;
-    else if ('advanceTo' in step) now = Math.max(now, parseInstant(step.advanceTo) ?? now);
-    else continue;
+    else if ('advanceTo' in step) {
+      const to = parseInstant(step.advanceTo) ?? now;
+      // One clock, run in order: an instant before the clock's time is a mistake, not a no-op.
+      if (to < now) return [{ path: `steps[${i}].advanceTo`, message: `${step.advanceTo} is before the clock's time at this step (${isoSeconds(now)}); the clock only moves forward` }];
+      now = to;
+    } else continue;
     if (now > MAX_INSTANT) return [{ path: `steps[${i}].${'advance' in step ? 'advance' : 'advanceTo'}`, message: `this step moves the clock past ${limit}` }];
   }
   return [];

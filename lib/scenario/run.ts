@@ -5,7 +5,7 @@
 import { learn } from '../explain/learn';
 import { assumeRole } from '../sts/assumeRole';
 import { type StepEnv } from '../sts/context';
-import { awsError, expiredToken, invalidClientTokenId } from '../sts/errors';
+import { awsError, expiredToken, expiredTokenFromService, invalidClientTokenId } from '../sts/errors';
 import { assumeRoleWithSaml, assumeRoleWithWebIdentity } from '../sts/federation';
 import { decodeAuthorizationMessage, getAccessKeyInfo, getCallerIdentity, stsCallAllowedFor } from '../sts/info';
 import { globalTokenCheck } from '../sts/regions';
@@ -144,7 +144,7 @@ function sessionCaller(s: Session, state: RunState, trace: TraceEntry[], env: St
   const tokenError = globalTokenCheck(s, env, trace);
   if (tokenError) return { ok: false, error: tokenError };
   if (state.now >= s.expiresAt) {
-    trace.push({ gate: 'authenticate', result: 'fail', code: 'auth.expired', reason: `The credentials from step "${s.stepId}" expired at ${isoSeconds(s.expiresAt)}; it is now ${isoSeconds(state.now)}. Signing credentials that have expired give ExpiredToken (403), not ExpiredTokenException.`, learn: learn.expired, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html' });
+    trace.push({ gate: 'authenticate', result: 'fail', code: 'auth.expired', reason: `The credentials from step "${s.stepId}" expired at ${isoSeconds(s.expiresAt)}; it is now ${isoSeconds(state.now)}. STS answers expired signing credentials with ExpiredToken (403); ExpiredTokenException is what it declares for an expired token passed as a parameter.`, learn: learn.expired, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html' });
     return { ok: false, error: expiredToken() };
   }
   trace.push({ gate: 'authenticate', result: 'pass', code: 'auth.session', reason: `Signed with the temporary credentials from step "${s.stepId}" (${s.arn}), valid until ${isoSeconds(s.expiresAt)}.`, learn: learn.credentials });
@@ -354,6 +354,20 @@ function requestStep(world: World, step: RequestStep, state: RunState, env: Step
   };
   const c = resolveCaller(world, step.as, state, trace, env);
   // Credentials that fail authentication never reach authorization; the request is denied.
+  if (!c.ok && c.error.code === 'ExpiredToken') {
+    // Each service words expired signing credentials its own way (sts-facts F-0.15).
+    const service = step.request.action.split(':')[0]!.toLowerCase();
+    const { error, known } = expiredTokenFromService(service);
+    trace.push({
+      gate: 'authenticate', result: 'info', code: 'auth.expired-service-error',
+      reason: known
+        ? `${service} answers expired signing credentials with ${error.code} (HTTP ${error.httpStatus}).`
+        : `AWS does not document how ${service} names expired signing credentials (S3 says ExpiredToken with HTTP 400, JSON-protocol services such as DynamoDB ExpiredTokenException); the simulator answers as STS does, ExpiredToken (403).`,
+      learn: learn.expired,
+      ...(known ? {} : { uncertain: true }),
+    });
+    return Object.assign(result('error', 'ImplicitDeny'), { error, trace });
+  }
   if (!c.ok) return Object.assign(result('error', 'ImplicitDeny'), { error: c.error, trace });
   const r = runRequest(world, c.caller, step.request, env);
   trace.push(...r.trace);

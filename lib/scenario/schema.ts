@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isDerivedKey } from '../sts/context';
 import { type SamlAssertion } from '../sts/types';
 import { caps } from './caps';
+import { isCalendarInstant, parseInstant } from '../util/time';
 
 // No JIT: zod would probe `new Function` for it, which a Content-Security-Policy without
 // 'unsafe-eval' (the one README recommends) reports as a violation. https://zod.dev/packages/core#jitless
@@ -20,8 +21,8 @@ const policyDoc = z.union([z.record(z.string(), json), z.string()], {
 });
 const accountId = z.string().regex(/^\d{12}$/, 'expected a 12-digit account id');
 const tagMap = z.record(z.string(), z.string());
-const isoInstant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'expected an ISO 8601 instant such as 2026-01-01T00:00:00Z',
+const isoInstant = z.string().refine((s) => isCalendarInstant(s) && parseInstant(s) !== undefined, {
+  message: 'expected an ISO 8601 instant such as 2026-01-01T00:00:00Z (a real calendar date and time)',
 });
 
 const AccountSchema = z.strictObject({
@@ -268,7 +269,7 @@ const RequestStepSchema = z.strictObject({
 });
 
 const AdvanceStepSchema = z.strictObject({
-  advance: z.number().int('expected an integer number of seconds').min(0).max(caps.advanceSeconds, `one step may advance the clock by at most ${caps.advanceSeconds} seconds (100 years)`),
+  advance: z.number().int('expected an integer number of seconds').min(0, 'expected a number of seconds, 0 or more').max(caps.advanceSeconds, `one step may advance the clock by at most ${caps.advanceSeconds} seconds (100 years)`),
 });
 const AdvanceToStepSchema = z.strictObject({ advanceTo: isoInstant });
 

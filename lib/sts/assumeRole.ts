@@ -177,6 +177,15 @@ export function assumeRole(world: World, caller: Caller, p: AssumeRoleParams, en
       trace.push({ gate: 'source-identity', result: 'fail', code: 'source-identity.denied', reason: `${p.SourceIdentity !== undefined ? 'The call sets' : 'The calling session carries'} SourceIdentity "${sourceIdentity}", so sts:SetSourceIdentity must be allowed, and it is not.`, learn: learn.sourceIdentity, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html#id_credentials_temp_control-access_monitor-perms' });
       return fail(trace, notAuthorized(who, 'sts:SetSourceIdentity', roleArn));
     }
+    // Role chaining: the assuming role's own permissions policy must allow it as well, even where a same-account trust naming the role would otherwise suffice.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html#id_credentials_temp_control-access_monitor-perms
+    if (roleToRole && p.SourceIdentity !== undefined && caller.kind === 'session' && caller.session.role?.account === role.account) {
+      const own = authorize(world, caller, set, { ...question('sts:SetSourceIdentity', Object.assign({}, keys, { 'sts:SourceIdentity': sourceIdentity })), resourcePolicy: undefined, mode: 'request' });
+      if (own.decision !== 'Allow') {
+        trace.push({ gate: 'source-identity', result: 'fail', code: 'source-identity.chain-needs-identity', reason: `In role chaining, sts:SetSourceIdentity must be allowed by the permissions policy of the role doing the assuming (${caller.session.role.name}) as well as by ${role.name}'s trust policy; ${caller.session.role.name}'s policies do not allow it.`, learn: learn.sourceIdentity, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html#id_credentials_temp_control-access_monitor-perms' });
+        return fail(trace, notAuthorized(who, 'sts:SetSourceIdentity', roleArn));
+      }
+    }
     trace.push({ gate: 'source-identity', result: 'pass', code: 'source-identity.set', reason: `SourceIdentity "${sourceIdentity}" ${p.SourceIdentity !== undefined && carried === undefined ? 'is set and' : 'is carried from the calling session and'} will stay with every session chained from this one.`, learn: learn.sourceIdentity });
   }
 

@@ -40,3 +40,18 @@ export const expiredToken = (): AwsError => awsError('ExpiredToken', 'The securi
 
 /** InvalidClientTokenId: an unknown access key or session token. */
 export const invalidClientTokenId = (): AwsError => awsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
+
+/**
+ * How a service other than STS answers a request signed with expired temporary credentials.
+ * STS's own answer is ExpiredToken (403); the name and status vary by service (sts-facts F-0.15).
+ * @returns the error, and whether AWS documents or was observed giving it for that service
+ * @example expiredTokenFromService('s3') // { error: { code: 'ExpiredToken', httpStatus: 400, … }, known: true }
+ */
+export function expiredTokenFromService(service: string): { error: AwsError; known: boolean } {
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html (ExpiredToken, "The provided token has expired.", 400); observed: https://issues.apache.org/jira/browse/HADOOP-18353
+  if (service === 's3') return { error: awsError('ExpiredToken', 'The provided token has expired.', { httpStatus: 400 }), known: true };
+  // JSON-protocol services name it ExpiredTokenException; observed from DynamoDB with HTTP 400: https://github.com/guregu/dynamo/issues/68
+  if (service === 'dynamodb') return { error: awsError('ExpiredTokenException', 'The security token included in the request is expired', { httpStatus: 400 }), known: true };
+  if (service === 'sts') return { error: expiredToken(), known: true };
+  return { error: expiredToken(), known: false };
+}

@@ -236,6 +236,21 @@ const builtinIdps: Record<string, string> = {
   'graph.facebook.com': 'graph.facebook.com',
 };
 
+/** The signing algorithms STS accepts in a web identity token's header. */
+const JWT_ALGS: readonly string[] = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
+
+/** A compact JWT's header `alg`, when its header decodes to an object that names one. */
+function jwtAlg(token: string): string | undefined {
+  const header = decodeBase64Text(token.split('.')[0] ?? '');
+  if (header === undefined) return undefined;
+  try {
+    const h: unknown = JSON.parse(header);
+    return h && typeof h === 'object' && typeof (h as { alg?: unknown }).alg === 'string' ? (h as { alg: string }).alg : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Decodes a compact JWT's payload, or undefined when it is not one. */
 export function decodeJwt(token: string): Record<string, unknown> | undefined {
   const parts = token.split('.');
@@ -294,6 +309,11 @@ export function assumeRoleWithWebIdentity(world: World, p: WebIdentityParams, en
       return fail(trace, awsError('InvalidIdentityToken', 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)'), { gate: 'token', result: 'fail', code: 'oidc.not-a-jwt', reason: 'WebIdentityToken is not a compact JWT (three base64url parts separated by dots).', learn: learn.webIdentity, uncertain: true });
     }
     claims = decoded;
+    const alg = jwtAlg(tok);
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html ("Tokens must be signed using either RSA keys (RS256, RS384, or RS512) or ECDSA keys (ES256, ES384, or ES512)")
+    if (alg !== undefined && !JWT_ALGS.includes(alg)) {
+      return fail(trace, awsError('InvalidIdentityToken', 'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.'), { gate: 'token', result: 'fail', code: 'oidc.bad-algorithm', reason: `The token's header says it is signed with ${alg}; STS accepts only RSA (RS256, RS384, RS512) and ECDSA (ES256, ES384, ES512) signatures.`, learn: learn.webIdentity, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html' });
+    }
     trace.push({ gate: 'token', result: 'info', code: 'oidc.signature-not-verified', reason: 'The token was decoded from a compact JWT; the simulator cannot verify its signature, so it treats it as signed by the issuer.', learn: learn.webIdentity });
   } else {
     const { signature, ...rest } = tok;

@@ -218,7 +218,7 @@ export function regionCheck(world: World, account: string, env: StepEnv, trace: 
     trace.push({ gate: 'region', result: 'fail', code: 'region.disabled', reason: `Account ${account} has deactivated STS in ${env.region}, and it is the account whose credentials would be generated.`, learn: learn.regions, source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html' });
     return awsError('RegionDisabledException', `STS is not activated in this region for account:${account}. Your account administrator can activate STS in this region using the IAM Console.`);
   }
-  trace.push({ gate: 'region', result: 'pass', code: 'region.active', reason: `STS is active in ${env.region} for account ${account}.`, learn: learn.regions });
+  trace.push({ gate: 'region', result: 'pass', code: 'region.active', reason: account ? `STS is active in ${env.region} for account ${account}.` : `The ARN names no account whose Region settings could apply; STS is active in ${env.region}.`, learn: learn.regions });
   return undefined;
 }
 

@@ -41,8 +41,26 @@ export function epochSecondsText(sec: number): string {
   return isRepresentable(sec * 1000) ? isoSeconds(sec * 1000) : `epoch second ${sec} (beyond any date JavaScript can show)`;
 }
 
-/** Parses an ISO 8601 instant to epoch milliseconds, or undefined. */
+// The ISO 8601 instant a scenario writes: date, time, optional fraction, Z or a ±hh:mm offset.
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * Whether an ISO 8601 instant names a real calendar time. `Date.parse` rolls an impossible
+ * day over (2026-02-30 becomes 2026-03-02), so the fields are checked against the calendar.
+ * @example isCalendarInstant('2026-02-29T00:00:00Z') // false: 2026 is not a leap year
+ */
+export function isCalendarInstant(s: string): boolean {
+  const m = ISO_INSTANT.exec(s);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0);
+  const offsetOk = m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
+}
+
+/** Parses an ISO 8601 instant to epoch milliseconds, or undefined (also for an impossible calendar date such as February 30). */
 export function parseInstant(s: string): number | undefined {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(s) && !isCalendarInstant(s)) return undefined;
   const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : t;
 }

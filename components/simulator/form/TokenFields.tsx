@@ -6,9 +6,9 @@ import {
   assertionShape, claimSuggestions, claimTypeFor, claimValue, jwtClaims, nameIdFormats, readAttributes, readClaims, readSamlField, readSignature,
   samlAttributeSuggestions, tokenShape, writeAttributes, writeClaims, writeSamlField, type AttributeRow, type ClaimRow, type ClaimType,
 } from '@/lib/simulator/tokens';
-import { worldArns } from '@/lib/simulator/worldPicks';
+import { builtinWebIdentityProviders, worldArns } from '@/lib/simulator/worldPicks';
 import { getAt, setAt } from '@/lib/simulator/knobs';
-import { TextField, ValuesInput, useSyncedRows } from './fields';
+import { ArnPicker, TextField, ValuesInput, useSyncedRows } from './fields';
 import { TagsField } from './rows';
 
 type Write = (d: unknown) => void;
@@ -39,6 +39,15 @@ function SignatureSelect({ value, onChange }: { value: 'valid' | 'invalid'; onCh
       </select>
     </div>
   );
+}
+
+/** Issuers to pick from: the world's OIDC providers, then the built-in ones (named by host, as AWS does). */
+function issuerOptions(doc: unknown): { value: string; label: string }[] {
+  const list = getAt(doc, ['world', 'oidcProviders']);
+  const urls = Array.isArray(list) ? list.flatMap((p) => (p && typeof p === 'object' && typeof (p as { url?: unknown }).url === 'string' ? [(p as { url: string }).url] : [])) : [];
+  // The iss values of the built-in providers (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html).
+  const builtin = builtinWebIdentityProviders.map((h) => (h === 'accounts.google.com' || h === 'cognito-identity.amazonaws.com' ? `https://${h}` : h));
+  return [...urls.map((u) => ({ value: u, label: u })), ...builtin.filter((b) => !urls.includes(b)).map((b) => ({ value: b, label: `${b} (built in)` }))];
 }
 
 /** The web identity token of an AssumeRoleWithWebIdentity step: its claims as rows, or the JWT as text. */
@@ -98,6 +107,14 @@ export function ClaimsEditor({ doc, i, write }: { doc: unknown; i: number; write
           <option key={s} value={s} />
         ))}
       </datalist>
+      <ArnPicker
+        label="Identity provider (the token's iss)"
+        value={iss}
+        options={issuerOptions(doc)}
+        otherLabel="Other issuer…"
+        hint="The world's IAM OIDC providers and the providers AWS has built in."
+        onChange={(v) => commit(rows.some((r) => r.key === 'iss') ? rows.map((r) => (r.key === 'iss' ? { ...r, type: 'text', text: v } : r)) : [{ key: 'iss', type: 'text', text: v }, ...rows])}
+      />
       <SignatureSelect value={readSignature(doc, i, 'WebIdentityToken')} onChange={(s) => write(writeClaims(doc, i, rows, s))} />
       {rows.map((r, k) => {
         const when = epochHint(r);
@@ -207,6 +224,7 @@ export function SamlEditor({ doc, i, write }: { doc: unknown; i: number; write: 
         label="Role attribute (role ARN,provider ARN; one pair per line)"
         values={get(ROLE)}
         multiline
+        rows={Math.max(3, get(ROLE).length * 3 + 1)}
         onChange={(v) => put(ROLE, v.length ? v : undefined)}
         hint={pair && !get(ROLE).includes(pair) ? `This step's role and provider would be: ${pair}` : undefined}
       />

@@ -113,7 +113,7 @@ export function TextField({
 }
 
 /** A list of values typed comma-separated (or one per line). */
-export function ValuesInput({ label, values, onChange, multiline, suggestions, hint, inline }: { label: string; values: string[]; onChange: (v: string[]) => void; multiline?: boolean; suggestions?: readonly string[]; hint?: string; inline?: boolean }) {
+export function ValuesInput({ label, values, onChange, multiline, suggestions, hint, inline, rows }: { label: string; values: string[]; onChange: (v: string[]) => void; multiline?: boolean; suggestions?: readonly string[]; hint?: string; inline?: boolean; rows?: number }) {
   const sep = multiline ? '\n' : ', ';
   const split = (s: string) => s.split(multiline ? /\n/ : /,/).map((x) => x.trim()).filter(Boolean);
   const [local, setLocal] = useSyncedText(values.join(sep), (s) => split(s).join(sep));
@@ -131,7 +131,7 @@ export function ValuesInput({ label, values, onChange, multiline, suggestions, h
   return (
     <div className={`control${inline ? ' control--inline' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {multiline ? <textarea rows={Math.max(2, values.length + 1)} {...common} /> : <input {...common} autoComplete="off" list={suggestions?.length ? `${id}-list` : undefined} />}
+      {multiline ? <textarea rows={rows ?? Math.max(2, values.length + 1)} {...common} /> : <input {...common} autoComplete="off" list={suggestions?.length ? `${id}-list` : undefined} />}
       {!multiline && suggestions && suggestions.length > 0 && (
         <datalist id={`${id}-list`}>
           {suggestions.map((s) => (
@@ -189,7 +189,8 @@ export function PolicyField({ value, onChange, label = 'Session policy (Policy)'
 export function ArnPicker({ label, value, options, onChange, otherLabel = 'Other ARN…', hint }: { label: string; value: string; options: readonly { value: string; label: string }[]; onChange: (v: string) => void; otherLabel?: string; hint?: string }) {
   const id = useId();
   const known = options.some((o) => o.value === value);
-  const [other, setOther] = useState(!known && value !== '');
+  // Set only when the reader picks "Other…"; a value the list does not have shows the text field anyway.
+  const [other, setOther] = useState(false);
   const showOther = other || (!known && value !== '') || options.length === 0;
   return (
     <div className="control">
@@ -219,7 +220,7 @@ export function ArnPicker({ label, value, options, onChange, otherLabel = 'Other
       {showOther && (
         <input
           id={options.length ? `${id}-other` : id}
-          aria-label={options.length ? `${label}: ARN` : undefined}
+          aria-label={options.length ? `${label}: typed value` : undefined}
           value={value}
           spellCheck={false}
           autoComplete="off"

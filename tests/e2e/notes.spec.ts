@@ -196,6 +196,8 @@ test('every note’s diagrams draw without a mermaid error', async ({ page }) =>
 });
 
 test('a note with every collapsed section open passes axe', async ({ page }) => {
+  // A full axe scan of the largest note with every section open takes over 30 s on a loaded machine.
+  test.setTimeout(120_000);
   await page.goto('/notes/session-policies/');
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));

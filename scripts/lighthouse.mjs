@@ -7,6 +7,9 @@
 //   node scripts/lighthouse.mjs --desktop /notes/     -> desktop preset
 //   node scripts/lighthouse.mjs --uncompressed        -> serve out/ exactly as scripts/serve.mjs does
 //   node scripts/lighthouse.mjs --runs=5              -> run each page 5 times, report the median run
+//   node scripts/lighthouse.mjs --dir=/tmp/old-out     -> measure another export (e.g. a copy of an
+//                                                        earlier out/, to compare under the same load);
+//                                                        --tag=before- prefixes its report file names
 //   LIGHTHOUSE_MIN_PERFORMANCE=95 LIGHTHOUSE_MIN_ACCESSIBILITY=100 node scripts/lighthouse.mjs
 //       -> also exits 1 when a page scores below those minimums
 //
@@ -43,11 +46,13 @@ const desktop = args.includes('--desktop');
 const uncompressed = args.includes('--uncompressed');
 // Lighthouse's own advice for noisy machines: several runs, report the median by performance.
 const runs = Math.max(1, Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3));
+const outDir = path.resolve(args.find((a) => a.startsWith('--dir='))?.slice(6) ?? path.join(root, 'out'));
+const tag = args.find((a) => a.startsWith('--tag='))?.slice(6) ?? '';
 const pages = args.filter((a) => !a.startsWith('--'));
 if (!pages.length) pages.push('/notes/assume-role/');
 
-if (!existsSync(path.join(root, 'out', 'index.html'))) {
-  console.error('lighthouse: out/index.html not found; run npm run build first.');
+if (!existsSync(path.join(outDir, 'index.html'))) {
+  console.error(`lighthouse: ${path.join(outDir, 'index.html')} not found; run npm run build first.`);
   process.exit(1);
 }
 if (!existsSync(chrome)) {
@@ -77,7 +82,7 @@ function run(cmd, argv, env) {
 /** Copies out/ and writes .br and .gz next to every text file. */
 function precompressedCopy() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sts-lighthouse-'));
-  cpSync(path.join(root, 'out'), dir, { recursive: true });
+  cpSync(outDir, dir, { recursive: true });
   const text = /\.(html|js|css|json|txt|svg|xml|map)$/;
   const walk = (d) => {
     for (const name of readdirSync(d)) {
@@ -95,7 +100,7 @@ function precompressedCopy() {
 }
 
 mkdirSync(reportDir, { recursive: true });
-const siteDir = uncompressed ? path.join(root, 'out') : precompressedCopy();
+const siteDir = uncompressed ? outDir : precompressedCopy();
 const port = await freePort();
 // The same sirv-cli invocation as scripts/serve.mjs, on the chosen directory.
 const require = createRequire(import.meta.url);
@@ -130,7 +135,7 @@ try {
     const slug = page.replace(/^\/|\/$/g, '').replace(/\//g, '-') || 'home';
     const results = [];
     for (let i = 0; i < runs; i++) {
-      const out = path.join(reportDir, `${slug}${desktop ? '-desktop' : ''}-${i + 1}.json`);
+      const out = path.join(reportDir, `${tag}${slug}${desktop ? '-desktop' : ''}-${i + 1}.json`);
       const lhArgs = [
         lighthouseBin,
         `${base}${page}`,

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SimulatorApp } from '@/components/simulator/SimulatorApp';
-import { buildScenarioIndex } from '@/lib/content/scenarioIndex';
+import { SimulatorApp, type SimulatorPreview } from '@/components/simulator/SimulatorApp';
+import { buildScenarioIndex, readScenarioText } from '@/lib/content/scenarioIndex';
+import { simulate } from '@/lib/engine';
+import { DEFAULT_SCENARIO_ID, previewGuardScript } from '@/lib/simulator/defaultScenario';
+import { DRAFTS_KEY } from '@/lib/stores/drafts';
 import './simulator.css';
 import { SafeIsland } from '@/components/layout/SafeIsland';
 import { NeedsJavaScript } from '@/components/layout/NeedsJavaScript';
@@ -12,9 +15,19 @@ export const metadata: Metadata = {
 };
 
 /**
+ * The default scenario's run, made by the engine at build time (it is deterministic), so the
+ * page's first paint shows its summary and outcome without waiting for the engine in the browser.
+ */
+function buildPreview(): SimulatorPreview | undefined {
+  const text = readScenarioText(DEFAULT_SCENARIO_ID);
+  const sim = text === undefined ? undefined : simulate(text, { fixes: false });
+  return sim?.ok ? { id: DEFAULT_SCENARIO_ID, sim } : undefined;
+}
+
+/**
  * The simulator. The scenario index is built here at build time (small: titles, tags, calls);
  * each scenario's JSON is a static file fetched when it is opened, and the engine, the editor
- * and mermaid load on demand.
+ * and mermaid load on demand. The default scenario's outcome is in the HTML already.
  */
 export default function SimulatorPage() {
   const index = buildScenarioIndex();
@@ -29,9 +42,11 @@ export default function SimulatorPage() {
           Stuck on a real AccessDenied? <Link href="/debug/">Paste your policy, token or error message</Link> and get the verdict and the smallest fix.
         </p>
       </header>
-      <NeedsJavaScript what="The simulator" hide=".sim" />
-      <SafeIsland what="The simulator" keys={['sts-simulator:drafts:v1']}>
-        <SimulatorApp index={index} />
+      {/* Without JavaScript the build-time run of the first scenario stays readable; the controls go. */}
+      <NeedsJavaScript what="The simulator" hide=".sim-toolbar,.sim-notices,.player,.outcome__hide,.sim-edit,.sim-starting" detail="Below is the run of its first scenario as the site was built; playing, editing and opening other scenarios need JavaScript." />
+      <script dangerouslySetInnerHTML={{ __html: previewGuardScript(DRAFTS_KEY) }} />
+      <SafeIsland what="The simulator" keys={[DRAFTS_KEY]}>
+        <SimulatorApp index={index} preview={buildPreview()} />
       </SafeIsland>
     </div>
   );

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { isActive, navItems } from './nav';
 
-/** The header navigation, marking the current section with aria-current. */
+/** The header navigation, marking the current section with aria-current (no prefetching: see Header). */
 export function NavLinks() {
   const pathname = usePathname() ?? '/';
   return (
@@ -14,7 +14,7 @@ export function NavLinks() {
           const current = isActive(item.href, pathname);
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={current ? 'page' : undefined}>
+              <Link href={item.href} prefetch={false} aria-current={current ? 'page' : undefined}>
                 {item.label}
               </Link>
             </li>

@@ -30,6 +30,7 @@ import { HeldNotice, RenderedMark, SimFailed, downloadText } from './SimFailed';
 import { useReducedMotion } from './useTheme';
 import { useLinkedStep } from './useLinkedStep';
 import { basePath, withBase } from '@/lib/content/basePath';
+import { DEFAULT_SCENARIO_ID } from '@/lib/simulator/defaultScenario';
 
 /** A message shown under the toolbar. */
 type Notice = { kind: 'info' | 'error'; text: string; details?: string[]; action?: { label: string; run: () => void } };
@@ -60,7 +61,19 @@ function useHideOutcomes(): [boolean, (on: boolean) => void] {
 }
 
 /** The default scenario for a first visit. */
-const DEFAULT_ID = 'cross-account-external-id';
+const DEFAULT_ID = DEFAULT_SCENARIO_ID;
+
+/**
+ * The default scenario's run, made at build time: shown (in the HTML, and while hydrating) until
+ * the engine and the scenario the page really opens are in, so the first paint already has the
+ * outcome. When the page opens the default scenario, the real run is the same and nothing moves.
+ */
+export interface SimulatorPreview {
+  /** The built-in scenario it ran. */
+  id: string;
+  /** Its run, without fixes. */
+  sim: Extract<Simulation, { ok: true }>;
+}
 
 async function fetchBuiltin(id: string): Promise<string> {
   const res = await fetch(withBase(`/simulator/scenarios/${id}.json`));
@@ -96,7 +109,7 @@ function readFile(file: File): Promise<string> {
       });
 }
 
-function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
+function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; preview?: SimulatorPreview }) {
   const api = useScenarioStoreApi();
   const text = useScenarioStore((s) => s.text);
   const original = useScenarioStore((s) => s.original);
@@ -118,13 +131,17 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const [tab, setTab] = useState<'form' | 'json'>('form');
   const [help, setHelp] = useState(false);
   const [loading, setLoading] = useState(true);
+  // Until the first scenario and the engine are in: the build-time run of the default scenario.
+  const starting = !shown && engine.kind !== 'error' && (loading || engine.kind === 'loading');
+  const previewing = starting && !!preview;
+  const sim = shown ?? (previewing ? preview.sim : undefined);
   // The link and the text it holds: once the scenario changes, the link no longer shows it.
   const [shared, setShareLink] = useState<{ url: string; text: string } | null>(null);
   const shareLink = shared && shared.text === text ? shared.url : null;
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const steps = useMemo(() => shown?.result.steps ?? [], [shown]);
+  const steps = useMemo(() => sim?.result.steps ?? [], [sim]);
   const stepCount = steps.length;
   const step = Math.min(storeStep, Math.max(0, stepCount - 1));
   // Fixes for the step on screen only, once the text is still, and only when it failed and the run is current.
@@ -359,8 +376,6 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   };
 
   // ---- what to show -----------------------------------------------------------------------
-  const sim = shown;
-  const starting = !sim && engine.kind !== 'error' && (loading || engine.kind === 'loading');
   // The editor and the sections below the run (sequence, timeline) mount in a transition after
   // the first result shows: React renders them in slices instead of one long task on phones.
   const [rest, setRest] = useState(false);
@@ -374,7 +389,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
   const entry = source?.kind === 'mine' ? mine.find((m) => m.id === source.id) : undefined;
   const builtinId = source?.kind === 'builtin' ? source.id : entry?.origin.kind === 'builtin' ? entry.origin.id : undefined;
   const edited = text !== original;
-  const sourceText = !source ? '' : source.kind === 'builtin' ? 'Built-in scenario' : `My scenarios: “${entry?.name ?? title}” (${originText(entry?.origin)})`;
+  const sourceText = previewing ? 'Built-in scenario' : !source ? '' : source.kind === 'builtin' ? 'Built-in scenario' : `My scenarios: “${entry?.name ?? title}” (${originText(entry?.origin)})`;
   const savedText =
     source?.kind !== 'mine'
       ? ''
@@ -403,7 +418,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
 
   return (
     <div
-      className={`sim${dragging ? ' is-dragging' : ''}`}
+      className={`sim${dragging ? ' is-dragging' : ''}${previewing ? ' is-preview' : ''}`}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();
@@ -530,7 +545,7 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
         </section>
       )}
 
-      {starting ? (
+      {starting && !previewing ? (
         // Until the first scenario and the engine are in, one tall placeholder holds the place of
         // the scenario and the run/edit grid, so nothing on screen moves when they arrive.
         <div className="sim-starting" role="status">
@@ -695,10 +710,10 @@ function Simulator({ index }: { index: readonly ScenarioIndexEntry[] }) {
 }
 
 /** The simulator island: its store, then the whole interactive page. */
-export function SimulatorApp({ index }: { index: readonly ScenarioIndexEntry[] }) {
+export function SimulatorApp({ index, preview }: { index: readonly ScenarioIndexEntry[]; preview?: SimulatorPreview }) {
   return (
     <ScenarioStoreProvider>
-      <Simulator index={index} />
+      <Simulator index={index} preview={preview} />
     </ScenarioStoreProvider>
   );
 }

@@ -319,3 +319,17 @@ test('the first load does not shift the layout (CLS under 0.1 on a phone)', asyn
   // Then the page moved less than "good" CLS allows
   expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.1);
 });
+
+test('a plain visit paints the default scenario from the HTML; any other address hides that preview', async ({ page }) => {
+  // Given the HTML of /simulator/ as the server sends it (before any script runs)
+  const html = await (await page.request.get('/simulator/')).text();
+  // Then it already holds the default scenario's title and every step's outcome, made at build time
+  expect(html).toContain('A vendor role guarded by an ExternalId');
+  expect(html.match(/class="outcome__item"/g)?.length).toBe(4);
+  // When the page opens another scenario by its address
+  await page.goto('/simulator/?scenario=mfa-protected-role');
+  // Then the preview was marked hidden before it painted, and the scenario asked for is what shows
+  expect(await page.evaluate(() => document.documentElement.classList.contains('sim-no-preview'))).toBe(true);
+  await expect(page.getByRole('heading', { level: 2, name: 'A role that can only be assumed with MFA' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'A vendor role guarded by an ExternalId' })).toHaveCount(0);
+});

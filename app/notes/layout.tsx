@@ -1,11 +1,9 @@
 import type { ReactNode } from 'react';
-import { deferredRuntimeScript } from '@/components/notes/deferredRuntime';
 import './notes.css';
 
 /**
  * Shell of the notes area. Without JavaScript, the search box and the diagram placeholders
- * are hidden (they need it); every note still reads in full. With it, the page's scripts load
- * on the first interaction or when a diagram comes near (components/notes/deferredRuntime.ts).
+ * are hidden (they need it); every note still reads in full.
  */
 export default function NotesLayout({ children }: { children: ReactNode }) {
   return (
@@ -13,7 +11,6 @@ export default function NotesLayout({ children }: { children: ReactNode }) {
       <noscript>
         <style>{'.note-search,.diagram__canvas{display:none!important}'}</style>
       </noscript>
-      <script dangerouslySetInnerHTML={{ __html: deferredRuntimeScript }} />
       {children}
     </>
   );

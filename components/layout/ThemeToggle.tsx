@@ -69,7 +69,6 @@ export function ThemeToggle() {
           key={p}
           type="button"
           className="theme-toggle__button"
-          data-theme-pref={p}
           aria-pressed={pref === p}
           aria-label={labels[p]}
           title={labels[p]}

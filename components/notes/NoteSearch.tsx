@@ -52,13 +52,6 @@ export function NoteSearch() {
   const root = useRef<HTMLElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  // The page's scripts load on the first interaction (see deferredRuntime.ts): keep what the
-  // reader typed before this component came to life.
-  useEffect(() => {
-    const typed = input.current?.value;
-    if (typed) setQuery(typed);
-  }, []);
-
   useEffect(() => {
     const q = query.trim();
     latest.current = q;

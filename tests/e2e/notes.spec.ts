@@ -4,9 +4,6 @@ import { routes } from './routes';
 
 /** Presses every "Draw the diagram" button once the page can handle it (buttons start disabled). */
 async function drawAll(page: Page) {
-  // A note loads its scripts on the reader's first interaction (components/notes/deferredRuntime.ts):
-  // move the pointer, as a reader reaching for "Draw the diagram" does.
-  await page.mouse.move(5, 5);
   await page.waitForFunction(() => document.querySelectorAll('.diagram__draw[disabled]').length === 0);
   await page.locator('.diagram__draw').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
 }
@@ -253,29 +250,4 @@ test('scenario trace links point at real note headings', async ({ page, request 
     const html = await (await request.get(path!)).text();
     expect(html, `${href}`).toContain(`id="${id}"`);
   }
-});
-
-test('a note runs no script file until the reader interacts, and the theme switch works before that', async ({ page }) => {
-  const errors = watchErrors(page);
-  const scripts: string[] = [];
-  page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.push(r.url());
-  });
-  // Given a reader who opens a note and only reads (no diagram near the top of this one)
-  await page.goto('/notes/assume-role/');
-  await page.waitForLoadState('networkidle');
-  // Then the page has fetched no JavaScript at all: the note is its HTML and CSS
-  expect(scripts).toEqual([]);
-  // When they pick the dark theme before any script is in
-  await page.getByRole('button', { name: 'Dark theme' }).click();
-  // Then it applies at once, is shown as chosen, and is remembered
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await page.evaluate(() => localStorage.getItem('sts-theme'))).toBe('dark');
-  // And that first interaction loaded the page's scripts, which take over without errors
-  await expect.poll(() => scripts.length).toBeGreaterThan(0);
-  await page.getByRole('button', { name: 'System theme' }).click();
-  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
-  await expect(page.getByRole('button', { name: 'System theme' })).toHaveAttribute('aria-pressed', 'true');
-  expect(errors).toEqual([]);
 });

@@ -79,6 +79,8 @@ test('practice: generated questions open their scenario in the simulator', async
   const [sim] = await Promise.all([page.waitForEvent('popup'), run.click()]);
   // (the simulator fetches its engine first: give it the time a loaded machine needs)
   await expect(sim.locator('.outcome__item[aria-current="step"] .outcome__label')).toHaveText(step, { timeout: 20_000 });
+  // A link with target=_blank opens its tab in front; headless Chromium leaves the opener focused
+  await sim.bringToFront();
   await expect(sim.locator('#step-title')).toBeFocused();
   await expect(sim.locator('#step-title')).toBeInViewport();
   // Not hidden under the sticky header and player: the element at the title's spot is the title

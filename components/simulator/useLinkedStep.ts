@@ -14,21 +14,40 @@ function coveredAtTop(): number {
   return reach;
 }
 
+/** The step a link asked for, until its run shows it. */
+export interface LinkedStep {
+  /** The step id the address named, waiting for its run. */
+  wanted: string | undefined;
+  /** Reads the step the address names; call it right after the link's scenario is opened. */
+  expect: (search: string, hash: string) => void;
+  /** Forgets the wanted step (it was shown, or the scenario does not have it). */
+  forget: () => void;
+}
+
 /**
  * Opens the simulator at the step a link names (`?scenario=…&step=<id>`, `#s=…&step=<id>`): the
- * quiz's "Run it in the simulator" links the step that proves the answer. Call `expect()` right
- * after the link's scenario is opened; once its run shows that step, it is selected, scrolled to
- * the top of the view and focused. A step the scenario does not have is forgotten.
- * @param steps the results on screen
- * @param select selects a step by index
- * @returns `expect(search, hash)`, which reads the step the address names
+ * quiz's "Run it in the simulator" links the step that proves the answer. This half remembers the
+ * step the address names (`expect`, called once the link's scenario is opened); useShowLinkedStep
+ * shows it once the run is in. Two halves, because the page opens scenarios before it has a run.
  */
-export function useLinkedStep(steps: readonly StepResult[], select: (index: number) => void): (search: string, hash: string) => void {
+export function useLinkedStep(): LinkedStep {
   const [wanted, setWanted] = useState<string | undefined>(undefined);
   const expect = useCallback((search: string, hash: string) => setWanted(linkedStepId(search, hash)), []);
+  const forget = useCallback(() => setWanted(undefined), []);
+  return { wanted, expect, forget };
+}
+
+/**
+ * Once the run shows the step a link asked for, selects it, scrolls it to the top of the view and
+ * focuses it. A step the scenario does not have is forgotten.
+ * @param linked the request from useLinkedStep
+ * @param steps the results on screen
+ * @param select selects a step by index
+ */
+export function useShowLinkedStep({ wanted, forget }: LinkedStep, steps: readonly StepResult[], select: (index: number) => void): void {
   useEffect(() => {
     if (!wanted || !steps.length) return;
-    setWanted(undefined);
+    forget();
     const index = steps.findIndex((s) => s.kind !== 'clock' && s.id === wanted);
     if (index < 0) return;
     select(index);
@@ -41,6 +60,5 @@ export function useLinkedStep(steps: readonly StepResult[], select: (index: numb
       title.scrollIntoView?.({ block: 'start' });
       title.focus({ preventScroll: true });
     });
-  }, [wanted, steps, select]);
-  return expect;
+  }, [wanted, forget, steps, select]);
 }

@@ -3,6 +3,7 @@
 import { useRef } from 'react';
 import { type LessonIssue } from '@/lib/lessons/schema';
 import { withBase } from '@/lib/content/basePath';
+import { HiddenFileInput } from '@/components/layout/HiddenFileInput';
 import { StatusRow } from './StatusRow';
 import { type LessonDraftApi } from './useLessonDraft';
 
@@ -52,20 +53,7 @@ export function OutputPanel({ api }: { api: LessonDraftApi }) {
         <button id="import-button" type="button" className="btn" onClick={() => fileRef.current?.click()}>
           Import JSON file…
         </button>
-        <input
-          ref={fileRef}
-          id="import-file"
-          type="file"
-          accept=".json,application/json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="Lesson file to import"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void onImport(file);
-          }}
-        />
+        <HiddenFileInput inputRef={fileRef} id="import-file" accept=".json,application/json" label="Lesson file to import" onFile={(file) => void onImport(file)} />
         <button type="button" className="btn" onClick={onShare} disabled={!check.ok}>
           Make a share link
         </button>

@@ -1,0 +1,26 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+const HIDE_KEY = 'sts-sim:hide-outcomes';
+
+/** Self-study: "Hide outcomes until played", remembered in this browser. */
+export function useHideOutcomes(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    try {
+      setOn(localStorage.getItem(HIDE_KEY) === '1');
+    } catch {
+      // Storage off: the option starts off.
+    }
+  }, []);
+  const set = (v: boolean) => {
+    setOn(v);
+    try {
+      localStorage.setItem(HIDE_KEY, v ? '1' : '0');
+    } catch {
+      // Storage off: the choice lasts for this page only.
+    }
+  };
+  return [on, set];
+}

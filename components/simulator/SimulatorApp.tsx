@@ -1,8 +1,9 @@
 'use client';
 
+
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { ScenarioStoreProvider, useScenarioStore, useScenarioStoreApi } from '@/components/providers/ScenarioStoreProvider';
-import type { Simulation } from '@/lib/engine';
+import type { Simulation, StepResult } from '@/lib/engine';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
 import { ErrorBoundary } from '@/components/layout/ErrorBoundary';
 import { EditorPanel } from './EditorPanel';
@@ -35,6 +36,9 @@ export interface SimulatorPreview {
   /** Its run, without fixes. */
   sim: Extract<Simulation, { ok: true }>;
 }
+
+/** No steps yet: what the linked-step hook sees while the build-time preview is showing. */
+const noSteps: readonly StepResult[] = [];
 
 /**
  * The simulator page: the toolbar and its panels, the scenario, the run beside the editor, then
@@ -81,7 +85,8 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
   const gateCounts = useMemo(() => steps.map((s) => (s.kind === 'clock' ? 0 : s.trace.length)), [steps]);
   const issues = current && !current.ok ? current.issues : [];
 
-  useShowLinkedStep(linked, steps, useCallback((i: number) => api.getState().selectStep(i, Number.MAX_SAFE_INTEGER), [api]));
+  // Not the build-time preview's steps: the linked step belongs to the scenario being opened.
+  useShowLinkedStep(linked, previewing ? noSteps : steps, useCallback((i: number) => api.getState().selectStep(i, Number.MAX_SAFE_INTEGER), [api]));
   usePlaybackTimer(gateCounts, reduced);
   const openHelp = useCallback(() => setHelp(true), []);
   usePlaybackKeys(stepCount, openHelp);

@@ -153,6 +153,8 @@ test('two tabs: an edit in one tab reaches the other on the storage event instea
 test('a lesson-builder draft with wrong field types or a newer format is kept aside, not crashed on', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/classroom/build/');
+  // Once the builder has saved its own fresh draft (it writes only on change after that), plant the broken one
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('sts-classroom-draft'))).not.toBeNull();
   const broken = JSON.stringify({ format: 'sts-lesson/v1', title: 5, slides: [{ kind: 'note', title: {}, text: [] }] });
   await page.evaluate((v) => localStorage.setItem('sts-classroom-draft', v), broken);
   for (let visit = 0; visit < 2; visit++) {

@@ -1,9 +1,9 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { SimulatorApp } from '@/components/simulator/SimulatorApp';
 import { DRAFTS_KEY } from '@/lib/stores/drafts';
 import { encodeShare } from '@/lib/simulator/share';
-import { installFetch, installMatchMedia, installRangeRects, scenarioText, testIndex } from './helpers';
+import { scenarioText, testIndex, useSimulatorPage } from './helpers';
 
 // mermaid needs a real browser; the component test checks our wrapper, not mermaid.
 vi.mock('@/components/diagram/mermaid.chunk', () => ({
@@ -19,18 +19,7 @@ async function renderAt(url: string) {
 }
 
 describe('SimulatorApp', () => {
-  beforeEach(() => {
-    installMatchMedia();
-    installRangeRects();
-    installFetch();
-    window.localStorage.clear();
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
-    window.localStorage.clear();
-  });
+  useSimulatorPage();
 
   it('opens ?scenario=<id>, runs it, and shows every outcome', { timeout: 20_000 }, async () => {
     await renderAt('/simulator/?scenario=cross-account-external-id');

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
 
 /** jsdom has no matchMedia: answer "no" to every query (light theme, motion allowed) unless told. */
@@ -53,4 +54,23 @@ export function installRangeRects() {
   const rect = () => ({ x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) }) as DOMRect;
   Range.prototype.getClientRects ??= empty;
   Range.prototype.getBoundingClientRect ??= rect;
+}
+
+/**
+ * Sets up and tears down what the whole simulator page needs in jsdom, around every test of the
+ * calling describe block: matchMedia, range rects, fetch of built-ins, and empty localStorage.
+ */
+export function useSimulatorPage() {
+  beforeEach(() => {
+    installMatchMedia();
+    installRangeRects();
+    installFetch();
+    window.localStorage.clear();
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+    window.localStorage.clear();
+  });
 }

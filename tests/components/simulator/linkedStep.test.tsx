@@ -1,8 +1,8 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { SimulatorApp } from '@/components/simulator/SimulatorApp';
 import { encodeShare } from '@/lib/simulator/share';
-import { installFetch, installMatchMedia, installRangeRects, scenarioText, testIndex } from './helpers';
+import { scenarioText, testIndex, useSimulatorPage } from './helpers';
 
 vi.mock('@/components/diagram/mermaid.chunk', () => ({
   renderMermaid: vi.fn(async () => '<svg><text>diagram</text></svg>'),
@@ -12,17 +12,7 @@ vi.mock('@/components/diagram/mermaid.chunk', () => ({
 const current = () => within(screen.getByRole('region', { name: 'Outcome' })).getAllByRole('button').findIndex((b) => b.getAttribute('aria-current') === 'step');
 
 describe('a link that names a step', () => {
-  beforeEach(() => {
-    installMatchMedia();
-    installRangeRects();
-    installFetch();
-    window.localStorage.clear();
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    window.localStorage.clear();
-  });
+  useSimulatorPage();
 
   it.each([
     { name: 'a built-in scenario (?scenario=…&step=…)', url: () => '/simulator/?scenario=cross-account-external-id&step=wrong-external-id', index: 1 },

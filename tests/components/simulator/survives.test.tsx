@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SimulatorApp } from '@/components/simulator/SimulatorApp';
 import type * as StepResultModule from '@/components/simulator/StepResult';
 import { DRAFTS_KEY, OPENING_KEY } from '@/lib/stores/drafts';
 import { encodeShare } from '@/lib/simulator/share';
-import { installFetch, installMatchMedia, installRangeRects, scenarioText, testIndex } from './helpers';
+import { scenarioText, testIndex, useSimulatorPage } from './helpers';
 
 vi.mock('@/components/diagram/mermaid.chunk', () => ({
   renderMermaid: vi.fn(async () => '<svg><text>diagram</text></svg>'),
@@ -32,17 +32,7 @@ const shareOf = (text: string) => `/simulator/#s=${encodeShare(text)}`;
 const retitled = (title: string) => scenarioText('cross-account-external-id').replace('A vendor role guarded by an ExternalId', title);
 
 describe('the simulator page survives whatever the engine or the stored data does', () => {
-  beforeEach(() => {
-    installMatchMedia();
-    installRangeRects();
-    installFetch();
-    window.localStorage.clear();
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    window.localStorage.clear();
-  });
+  useSimulatorPage();
 
   it('the 30-character share link (5,000 "[" inflated) shows a located problem instead of throwing in render', { timeout: 30_000 }, async () => {
     mount('/simulator/#s=7cAxAQAAAMKgoPbvYYp9MAAAAAAgdw');

@@ -63,6 +63,15 @@ export default defineConfig(
     },
   },
   {
+    // Links to the site's own pages go through components/layout/Link.tsx, which does not
+    // prefetch (issue #16: prefetching made phones fetch and parse other routes' scripts on load).
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['components/layout/Link.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: "Use { Link } from '@/components/layout/Link' (no prefetching)." }] }],
+    },
+  },
+  {
     // Layers: lib/policy and lib/world sit below lib/sts, which sits below lib/scenario
     // (the file format, loader and runner). A lower layer never reaches up.
     files: ['lib/{policy,world,sts,arn,util}/**/*.ts'],

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { navItems } from '@/components/layout/nav';
 import { productName } from '@/components/layout/site';
 import { readScenarioText } from '@/lib/content/scenarioIndex';

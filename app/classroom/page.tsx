@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { builtInLessons } from '@/lib/lessons/builtin';
 import { classroomHref } from '@/lib/lessons/location';
 

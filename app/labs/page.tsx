@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { LabProgressBadge, TrackProgress } from '@/components/labs/LabProgressBadge';
 import { loadLabs, trackInfo } from '@/lib/content/labs';
 import { labTracks } from '@/lib/labs/schema';

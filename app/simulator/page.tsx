@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { SimulatorApp, type SimulatorPreview } from '@/components/simulator/SimulatorApp';
 import { buildScenarioIndex, readScenarioText } from '@/lib/content/scenarioIndex';
 import { simulate } from '@/lib/engine';
@@ -39,7 +39,7 @@ export default function SimulatorPage() {
           Open a scenario, change it, and watch STS decide, step by step. Every check is explained, every error is the one AWS returns. Nothing leaves your browser.
         </p>
         <p className="small">
-          Stuck on a real AccessDenied? <Link href="/debug/" prefetch={false}>Paste your policy, token or error message</Link> and get the verdict and the smallest fix.
+          Stuck on a real AccessDenied? <Link href="/debug/">Paste your policy, token or error message</Link> and get the verdict and the smallest fix.
         </p>
       </header>
       {/* Without JavaScript the build-time run of the first scenario stays readable; the controls go. */}

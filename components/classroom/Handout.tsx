@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { useEffect, useState } from 'react';
 import { slideSteps, slideTitle } from '@/lib/lessons/deck';
 import { type ScenarioDigest } from '@/lib/lessons/digest';

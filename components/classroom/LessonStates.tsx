@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { classroomHref, type ClassroomView } from '@/lib/lessons/location';
 import { type Lesson, type LessonIssue } from '@/lib/lessons/schema';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { useEffect, useRef, useState } from 'react';
 import { type StoreApi, useStore } from 'zustand';
 import { classroomHref, splitLessonRef, type LessonLocation } from '@/lib/lessons/location';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { maxReveal } from '@/lib/lessons/deck';

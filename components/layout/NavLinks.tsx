@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { usePathname } from 'next/navigation';
 import { isActive, navItems } from './nav';
 
@@ -14,7 +14,7 @@ export function NavLinks() {
           const current = isActive(item.href, pathname);
           return (
             <li key={item.href}>
-              <Link href={item.href} prefetch={false} aria-current={current ? 'page' : undefined}>
+              <Link href={item.href} aria-current={current ? 'page' : undefined}>
                 {item.label}
               </Link>
             </li>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { displayOptions } from '@/lib/quiz/display';
 import { answerExam, deadline, examMinutes, formatClock, goTo, isValidExamMinutes, MAX_EXAM_MINUTES, MIN_EXAM_MINUTES, pickExamRefs, remainingSeconds, startExam, submitExam, toggleFlag, type ExamSession } from '@/lib/quiz/exam';

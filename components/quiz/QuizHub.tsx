@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { dueRefs } from '@/lib/quiz/schedule';
 import { useProgress } from './ProgressProvider';
 import { MasteryTable } from './ProgressView';

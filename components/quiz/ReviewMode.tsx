@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Confidence } from '@/lib/quiz/grade';
 import { dueRefs, nextDue } from '@/lib/quiz/schedule';

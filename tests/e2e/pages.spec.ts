@@ -47,6 +47,9 @@ for (const route of routes) {
     const errors = watchErrors(page);
     const cspViolations = await watchCsp(page);
     const offSite = watchOffOrigin(page, baseURL!);
+    // Next marks the payload requests of client-side navigations and prefetches with `_rsc=`.
+    const payloads: string[] = [];
+    page.on('request', (r) => /[?&]_rsc=/.test(r.url()) && payloads.push(new URL(r.url()).pathname));
 
     // When they open the page
     const response = await page.goto(route.path);
@@ -67,6 +70,8 @@ for (const route of routes) {
     // And it works under the Content-Security-Policy it is served with, fetching nothing off the site
     expect(await cspViolations(), `${route.path} CSP violations`).toEqual([]);
     expect(offSite, `${route.path} requests off the site`).toEqual([]);
+    // And loading it fetched no other page's payload: links do not prefetch (components/layout/Link.tsx)
+    expect(payloads, `${route.path} prefetched`).toEqual([]);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/Link';
 import { notFound } from 'next/navigation';
 import { LabApp } from '@/components/labs/LabApp';
 import { labWithNeighbours, loadLabs, trackInfo } from '@/lib/content/labs';

@@ -163,14 +163,16 @@ async function main() {
   }
   const built = await bundle(root, path.join(exportDir, ...STATIC_NOTES_DIR.split('/').filter(Boolean)), base);
   const files = htmlFiles(notesDir);
-  for (const file of files) {
+  // Every page is rewritten in memory first: one that fails leaves all of them as they were.
+  const pages = files.map((file) => {
     try {
-      writeFileSync(file, rewriteNotePage(readFileSync(file, 'utf8'), { base, entry: built.entry, preload: built.preload }));
+      return { file, html: rewriteNotePage(readFileSync(file, 'utf8'), { base, entry: built.entry, preload: built.preload }) };
     } catch (e) {
       if (e instanceof StaticNotesError) throw new StaticNotesError(`${path.relative(root, file)}: ${e.message}`);
       throw e;
     }
-  }
+  });
+  for (const { file, html } of pages) writeFileSync(file, html);
   console.log(
     `static-notes: ${files.length} notes pages in ${path.relative(root, exportDir)}/ load ${base}${STATIC_NOTES_DIR}/${built.entry} ` +
       `(${(built.entryBytes / 1000).toFixed(1)} kB; ${built.files} files, ${(built.bytes / 1000).toFixed(0)} kB with the lazy chunks) instead of the Next.js runtime`,

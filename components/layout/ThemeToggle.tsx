@@ -1,13 +1,8 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
-import {
-  readThemePreference,
-  setThemePreference,
-  subscribeThemePreference,
-  themePreferences,
-  type ThemePreference,
-} from './theme';
+import { useEffect, useRef } from 'react';
+import { enhanceThemeToggle } from './enhanceThemeToggle';
+import { themePreferences, type ThemePreference } from './theme';
 
 const labels: Record<ThemePreference, string> = {
   system: 'System theme',
@@ -55,24 +50,27 @@ function Icon({ pref }: { pref: ThemePreference }) {
 /**
  * Three-way theme switch: follow the system, or force light or dark. The
  * choice is remembered in localStorage; the head script applies it before
- * paint, so this component only reflects and changes it.
+ * paint, so this component only reflects and changes it. The markup is
+ * static; enhanceThemeToggle (shared with the static note pages, which run
+ * no React) marks the stored choice and handles clicks.
  */
 export function ThemeToggle() {
-  // The server cannot know the stored choice: it renders "system" and React
-  // re-renders with the real value right after hydration.
-  const pref = useSyncExternalStore(subscribeThemePreference, readThemePreference, () => 'system' as const);
+  const group = useRef<HTMLDivElement>(null);
+  useEffect(() => (group.current ? enhanceThemeToggle(group.current) : undefined), []);
 
+  // The server cannot know the stored choice: it marks "system", and the
+  // enhancer marks the real one as soon as it runs.
   return (
-    <div className="theme-toggle" role="group" aria-label="Colour theme">
+    <div className="theme-toggle" role="group" aria-label="Colour theme" ref={group}>
       {themePreferences.map((p) => (
         <button
           key={p}
           type="button"
           className="theme-toggle__button"
-          aria-pressed={pref === p}
+          data-theme-pref={p}
+          aria-pressed={p === 'system'}
           aria-label={labels[p]}
           title={labels[p]}
-          onClick={() => setThemePreference(p)}
         >
           <Icon pref={p} />
         </button>

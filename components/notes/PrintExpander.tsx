@@ -1,28 +1,13 @@
 'use client';
 
 import { useEffect } from 'react';
+import { enhancePrint } from './enhance/print';
 
 /**
- * Opens every collapsed section (deep dives, scenario traces) while the page prints, and
- * restores them afterwards. Renders nothing.
+ * Opens every collapsed section while the page prints (see enhance/print.ts, which the static
+ * note pages run without React). Renders nothing.
  */
 export function PrintExpander() {
-  useEffect(() => {
-    let opened: HTMLDetailsElement[] = [];
-    const before = () => {
-      opened = [...document.querySelectorAll<HTMLDetailsElement>('.note details:not([open])')];
-      opened.forEach((d) => (d.open = true));
-    };
-    const after = () => {
-      opened.forEach((d) => (d.open = false));
-      opened = [];
-    };
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, []);
+  useEffect(() => enhancePrint(), []);
   return null;
 }

@@ -1,6 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, switchSystemTheme, watchErrors } from './helpers';
+import { expectNoAxeViolations, switchSystemTheme, watchCsp, watchErrors } from './helpers';
 import { routes } from './routes';
+
+/** Collects the Next.js runtime chunks (JavaScript under /_next/static/chunks/) the page requests. */
+function watchNextChunks(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\/_next\/static\/chunks\/[^/]+\.js$/.test(path)) seen.push(path);
+  });
+  return seen;
+}
+
+/** True when React or the Next.js runtime started on the page. */
+function runtimeStarted(page: Page): Promise<boolean> {
+  return page.evaluate(() => '__next_f' in self || 'TURBOPACK' in globalThis || 'next' in window);
+}
 
 /** Presses every "Draw the diagram" button once the page can handle it (buttons start disabled). */
 async function drawAll(page: Page) {
@@ -250,4 +265,143 @@ test('scenario trace links point at real note headings', async ({ page, request 
     const html = await (await request.get(path!)).text();
     expect(html, `${href}`).toContain(`id="${id}"`);
   }
+});
+
+// Issue #16: a note page loaded directly is a static document. scripts/static-notes.mjs replaces
+// the Next.js runtime with one small module (components/notes/enhance/entry.ts).
+test.describe('a note page loaded directly is a static document', () => {
+  test('fetches no Next.js runtime, yet its theme switch, search, result keys and diagrams work under the CSP', async ({ page }) => {
+    test.slow();
+    const errors = watchErrors(page);
+    const csp = await watchCsp(page);
+    const chunks = watchNextChunks(page);
+    const modules: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && modules.push(new URL(r.url()).pathname));
+    // Given a note opened directly
+    await page.goto('/notes/assume-role/');
+    await page.waitForLoadState('networkidle');
+    // Then the page loaded the notes bundle and never started React or the Next.js runtime
+    expect(modules.some((m) => /^\/_static\/notes\/notes-[A-Z0-9]+\.js$/.test(m)), `scripts: ${modules.join(', ')}`).toBe(true);
+    expect(await runtimeStarted(page)).toBe(false);
+
+    // And the theme switch applies, marks and remembers a choice
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'System theme' })).toHaveAttribute('aria-pressed', 'false');
+    expect(await page.evaluate(() => localStorage.getItem('sts-theme'))).toBe('dark');
+
+    // And the sidebar search finds notes, marks the words and moves with the keys
+    const box = page.getByRole('searchbox', { name: 'Search the notes' });
+    await box.fill('chaining');
+    const links = page.locator('.note-search__results a');
+    await expect(links.nth(1)).toBeVisible();
+    await expect(page.locator('.note-search__results mark').first()).toHaveText(/chaining/i);
+    await expect(page.getByRole('status').filter({ hasText: /results? for “chaining”/ })).toBeVisible();
+    await box.press('ArrowDown');
+    await expect(links.nth(0)).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(links.last()).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(links.nth(0)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(box).toBeFocused();
+
+    // And a diagram is drawn when it comes into view, in the dark theme chosen
+    const figure = page.locator('figure.diagram').first();
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.locator('.diagram__svg svg')).toBeVisible({ timeout: 20_000 });
+
+    expect(chunks, 'Next.js chunks fetched').toEqual([]);
+    expect(await runtimeStarted(page)).toBe(false);
+    expect(await csp(), 'CSP violations').toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('the stored theme is marked on load, and what the reader typed before the script ran is searched', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('sts-theme', 'light'));
+    // Given a slow bundle, so the reader can type first
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_static\/notes\/notes-[A-Z0-9]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/notes/', { waitUntil: 'commit' });
+    await page.getByRole('searchbox', { name: 'Search the notes' }).fill('confused deputy');
+    release();
+    await expect(page.locator('.note-search__results a').filter({ hasText: 'External ID and the confused deputy' }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Light theme' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'System theme' })).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  // The design withdrawn in e7be72b started the runtime on the first interaction; a reader who
+  // clicked a header link while it arrived came Back to a blank page. Links here are plain
+  // <a> (full page loads), and Back restores a static document.
+  for (const [when, waitUntil] of [
+    ['at once, before the page has loaded', 'commit'],
+    ['as soon as the page has loaded', 'load'],
+    ['once the page is idle', 'networkidle'],
+  ] as const) {
+    test(`Back after a header link clicked ${when} shows the note again`, async ({ page }) => {
+      const errors = watchErrors(page);
+      const csp = await watchCsp(page);
+      const chunks: string[] = [];
+      for (const [link, heading] of [
+        ['Home', /AssumeRole|STS/],
+        ['Quiz', /Quiz/],
+        ['Notes', /Study notes/],
+      ] as const) {
+        await page.goto('/notes/session-policies/', { waitUntil });
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+        await expect(page.locator('h1')).toHaveText(heading);
+        const watching = watchNextChunks(page);
+        await page.goBack();
+        // Then the note is there in full, not a blank page, and still static
+        await expect(page).toHaveURL(/\/notes\/session-policies\/$/);
+        await expect(page.locator('h1')).toHaveText('Session policies');
+        await expect(page.locator('#note-body h2').first()).toBeVisible();
+        await expect(page.locator('#note-body section.scenario').first()).toBeVisible();
+        await page.getByRole('searchbox', { name: 'Search the notes' }).fill('packed');
+        await expect(page.locator('.note-search__results a').first()).toBeVisible();
+        expect(await runtimeStarted(page)).toBe(false);
+        chunks.push(...watching);
+      }
+      expect(chunks, 'Next.js chunks fetched by a note restored with Back').toEqual([]);
+      expect(await csp(), 'CSP violations').toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+test('from a React page, a client-side link to a note still renders it, and its search box and theme switch work', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Given a lab (a React page) whose "Read more" links are client-side links to note sections
+  await page.goto('/labs/basics-mfa-session/');
+  await expect(page.locator('h1')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  // When the reader follows one
+  await page.locator('.lab__learn a').first().click();
+  // Then React renders the note in place (the page was not reloaded)
+  await expect(page).toHaveURL(/\/notes\/mfa-and-get-session-token\/#getsessiontoken$/);
+  await expect(page.locator('h1')).toHaveText(/MFA/);
+  await expect(page.locator('#note-body h2#getsessiontoken')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  // And its search box works
+  await page.getByRole('searchbox', { name: 'Search the notes' }).fill('confused deputy');
+  const hit = page.locator('.note-search__results a').filter({ hasText: 'External ID and the confused deputy' }).first();
+  await expect(hit).toBeVisible();
+  await expect(page.locator('.note-search__results mark').first()).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search the notes' }).press('ArrowDown');
+  await expect(page.locator('.note-search__results a').first()).toBeFocused();
+  // And the theme switch too
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  // And its diagrams draw
+  const figure = page.locator('figure.diagram').first();
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('.diagram__svg svg')).toBeVisible({ timeout: 20_000 });
+  expect(errors).toEqual([]);
 });

@@ -66,3 +66,18 @@ test('a classroom lesson fetches its scenarios under the sub-path', async ({ pag
   await page.waitForLoadState('networkidle');
   expect(bad).toEqual([]);
 });
+
+test('a note page loads its static bundle under the sub-path, never the Next.js runtime', async ({ page }) => {
+  const bad = watchRequests(page);
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+  await page.goto(`${base}/notes/external-id/`);
+  await page.getByRole('searchbox', { name: 'Search the notes' }).fill('chaining');
+  await expect(page.locator('.note-search__results a').first()).toHaveAttribute('href', new RegExp(`^${base}/notes/`));
+  const figure = page.locator('figure.diagram').first();
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('.diagram__svg svg')).toBeVisible({ timeout: 20_000 });
+  expect(scripts.some((s) => new RegExp(`^${base}/_static/notes/notes-[A-Z0-9]+\\.js$`).test(s)), `scripts: ${scripts.join(', ')}`).toBe(true);
+  expect(scripts.filter((s) => s.includes('/_next/')), 'Next.js scripts').toEqual([]);
+  expect(bad).toEqual([]);
+});

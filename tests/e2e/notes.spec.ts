@@ -142,7 +142,7 @@ for (const [path, id] of [
 }
 
 test('diagrams are drawn only when scrolled into view, then pass axe in both themes', async ({ page }) => {
-  // Scrolling to the figure loads the page's scripts, then mermaid: two loads in a row on a busy machine.
+  // Scrolling to the figure loads mermaid (about 190 kB gzip) and draws: slow on a busy machine.
   test.slow();
   const errors = watchErrors(page);
   await page.goto('/notes/external-id/');
@@ -226,17 +226,17 @@ test('a note with every collapsed section open passes axe', async ({ page }) => 
   await expectNoAxeViolations(page, 'session-policies with details open');
 });
 
-test('a note body that is not hydrated still renders after a client-side navigation back', async ({ page }) => {
+test('a static note is whole again after leaving through the header and coming back, and its diagrams draw', async ({ page }) => {
   const errors = watchErrors(page);
-  // Given a note opened directly (its body is adopted from the server HTML, not hydrated)
+  // Given a note opened directly (a static document: no React, see scripts/static-notes.mjs)
   await page.goto('/notes/assume-role/');
   await expect(page.locator('#note-body h2#cross-account')).toBeVisible();
-  // When the reader leaves through a client-side link and comes back
+  // When the reader leaves through a header link (a full page load) and comes back
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
   await expect(page.locator('h1')).toContainText('AssumeRole');
   await expect(page).toHaveURL(/\/$/);
   await page.goBack();
-  // Then React renders the body from the payload: the note is all there, and diagrams still draw
+  // Then the browser shows the static note again: all of it, and diagrams still draw
   await expect(page.locator('#note-body h2#cross-account')).toBeVisible();
   await expect(page.locator('#note-body section.scenario').first()).toBeVisible();
   const figure = page.locator('figure.diagram').first();

@@ -102,13 +102,15 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
   usePlaybackKeys(stepCount, openHelp);
 
   // The editor and the sections below the run (sequence, timeline) mount once the first result
-  // shows and they are wanted: the editor's section near the viewport (at once on a wide screen,
-  // where it is beside the run), the reader's first press, key or focus, or problems to show.
-  // Until then their placeholders hold the place. They mount in a transition: React renders them
-  // in slices instead of one long task on phones.
+  // shows. On a plain visit showing the build-time run, they wait until they are wanted: the
+  // editor's section near the viewport (at once on a wide screen, where it is beside the run), the
+  // reader's first press, key or focus, or problems to show; their placeholders hold the place.
+  // An address naming a scenario opens it to be worked on: they mount at once. Either way they
+  // mount in a transition: React renders them in slices instead of one long task on phones.
+  const [plainAddress] = useState(() => typeof window !== 'undefined' && !window.location.search && window.location.hash.length <= 1);
   const editRef = useRef<HTMLElement>(null);
   const near = useNearViewport(editRef, !starting);
-  const wantRest = !starting && (near || interacted || issues.length > 0);
+  const wantRest = !starting && (!(known && plainAddress) || near || interacted || issues.length > 0);
   const [rest, setRest] = useState(false);
   useEffect(() => {
     if (wantRest && !rest) startTransition(() => setRest(true));
@@ -185,7 +187,7 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
                   <EditorPanel text={text} issues={issues} step={storeStep} onSelectStep={(i) => api.getState().selectStep(i, Math.max(stepCount, stepsInText(api.getState().text)))} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
                 </ErrorBoundary>
               ) : (
-                <p className="muted">Loading the editor…</p>
+                <p className="muted sim-edit__later">Loading the editor…</p>
               )}
             </section>
           </div>

@@ -1,12 +1,11 @@
 'use client';
 
 
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ScenarioStoreProvider, useScenarioStore, useScenarioStoreApi } from '@/components/providers/ScenarioStoreProvider';
 import type { Fix, Simulation, StepResult } from '@/lib/engine';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
 import { ErrorBoundary } from '@/components/layout/ErrorBoundary';
-import { EditorPanel } from './EditorPanel';
 import { Player, ShortcutsDialog, usePlaybackKeys, usePlaybackTimer } from './Player';
 import { SequencePanel, sequenceMinHeight } from './SequencePanel';
 import { RenderedMark, SimFailed } from './SimFailed';
@@ -42,6 +41,9 @@ export interface SimulatorPreview {
   /** Each step's verified fixes as the simulator computes them (null for a step that did not fail). */
   fixes: (Fix[] | null)[];
 }
+
+/** The editor, in its own chunk (see editor.chunk.ts): fetched when it is about to mount. */
+const EditorPanel = lazy(() => import('./editor.chunk').then((m) => ({ default: m.EditorPanel })));
 
 /** No steps yet: what the linked-step hook sees while the build-time preview is showing. */
 const noSteps: readonly StepResult[] = [];
@@ -184,10 +186,12 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
               <p className="muted small">Every change runs again at once. <span className="drop-tip">Drop a .json file anywhere on the page to import it.</span></p>
               {rest ? (
                 <ErrorBoundary resetKey={boundaryKey} onError={onBroken} fallback={fallback}>
-                  <EditorPanel text={text} issues={issues} step={storeStep} onSelectStep={(i) => api.getState().selectStep(i, Math.max(stepCount, stepsInText(api.getState().text)))} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+                  <Suspense fallback={editorPlaceholder}>
+                    <EditorPanel text={text} issues={issues} step={storeStep} onSelectStep={(i) => api.getState().selectStep(i, Math.max(stepCount, stepsInText(api.getState().text)))} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+                  </Suspense>
                 </ErrorBoundary>
               ) : (
-                <p className="muted sim-edit__later">Loading the editor…</p>
+                editorPlaceholder
               )}
             </section>
           </div>
@@ -215,6 +219,9 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
     </div>
   );
 }
+
+/** Where the editor will be, until it has mounted (and while its chunk loads). */
+const editorPlaceholder = <p className="muted sim-edit__later">Loading the editor…</p>;
 
 /** The simulator island: its store, then the whole interactive page. */
 export function SimulatorApp({ index, preview }: { index: readonly ScenarioIndexEntry[]; preview?: SimulatorPreview }) {

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/layout/Link';
 import { SimulatorApp, type SimulatorPreview } from '@/components/simulator/SimulatorApp';
 import { buildScenarioIndex, readScenarioText } from '@/lib/content/scenarioIndex';
-import { simulate } from '@/lib/engine';
-import { DEFAULT_SCENARIO_ID, previewGuardScript } from '@/lib/simulator/defaultScenario';
+import { fixesFor, simulate } from '@/lib/engine';
+import { DEFAULT_SCENARIO_ID, FIX_BUDGET_RUNS, previewGuardScript } from '@/lib/simulator/defaultScenario';
 import { DRAFTS_KEY } from '@/lib/stores/drafts';
 import './simulator.css';
 import { SafeIsland } from '@/components/layout/SafeIsland';
@@ -17,11 +17,15 @@ export const metadata: Metadata = {
 /**
  * The default scenario's run, made by the engine at build time (it is deterministic), so the
  * page's first paint shows its summary and outcome without waiting for the engine in the browser.
+ * The fixes of its failed steps come along (as the browser would compute them), so a plain visit
+ * needs the engine only once the reader changes something.
  */
 function buildPreview(): SimulatorPreview | undefined {
   const text = readScenarioText(DEFAULT_SCENARIO_ID);
   const sim = text === undefined ? undefined : simulate(text, { fixes: false });
-  return sim?.ok ? { id: DEFAULT_SCENARIO_ID, sim } : undefined;
+  if (text === undefined || !sim?.ok) return undefined;
+  const fixes = sim.result.steps.map((s, i) => (s.kind !== 'clock' && s.outcome === 'error' ? fixesFor(text, i, { budgetRuns: FIX_BUDGET_RUNS }) : null));
+  return { id: DEFAULT_SCENARIO_ID, text, sim, fixes };
 }
 
 /**
@@ -43,7 +47,7 @@ export default function SimulatorPage() {
         </p>
       </header>
       {/* Without JavaScript the build-time run of the first scenario stays readable; the controls go. */}
-      <NeedsJavaScript what="The simulator" hide=".sim-toolbar,.sim-notices,.player,.outcome__hide,.sim-edit,.sim-starting" detail="Below is the run of its first scenario as the site was built; playing, editing and opening other scenarios need JavaScript." />
+      <NeedsJavaScript what="The simulator" hide=".sim-toolbar,.sim-notices,.player,.outcome__hide,.sim-edit,.sim-starting,.sim-wide" detail="Below is the run of its first scenario as the site was built; playing, editing and opening other scenarios need JavaScript." />
       <script dangerouslySetInnerHTML={{ __html: previewGuardScript(DRAFTS_KEY) }} />
       <SafeIsland what="The simulator" keys={[DRAFTS_KEY]}>
         <SimulatorApp index={index} preview={buildPreview()} />

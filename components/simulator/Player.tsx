@@ -99,9 +99,8 @@ const paths = {
 };
 
 /** Height of the site header where it sticks to the top of the window, else 0. */
-function stickyHeaderHeight(): number {
-  const header = document.querySelector<HTMLElement>('.site-header');
-  return header && getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().height : 0;
+function stickyHeaderHeight(header = document.querySelector<HTMLElement>('.site-header'), height?: number): number {
+  return header && getComputedStyle(header).position === 'sticky' ? (height ?? header.getBoundingClientRect().height) : 0;
 }
 
 /**
@@ -111,12 +110,25 @@ function stickyHeaderHeight(): number {
  */
 function useKeepPlaybackInView(barRef: RefObject<HTMLDivElement | null>, playing: boolean) {
   useEffect(() => {
-    const place = () => {
-      if (barRef.current) barRef.current.style.top = `${stickyHeaderHeight()}px`;
+    const header = document.querySelector<HTMLElement>('.site-header');
+    const place = (height?: number) => {
+      const top = `${stickyHeaderHeight(header, height)}px`;
+      if (barRef.current && barRef.current.style.top !== top) barRef.current.style.top = top;
     };
-    place();
-    window.addEventListener('resize', place);
-    return () => window.removeEventListener('resize', place);
+    const onResize = () => place();
+    window.addEventListener('resize', onResize);
+    // The header's height comes from a ResizeObserver, after layout: measuring it while the page
+    // mounts would force a layout of the whole page.
+    if (!header || typeof ResizeObserver === 'undefined') {
+      place();
+      return () => window.removeEventListener('resize', onResize);
+    }
+    const ro = new ResizeObserver((entries) => place(entries[0]?.borderBoxSize?.[0]?.blockSize));
+    ro.observe(header);
+    return () => {
+      ro.disconnect();
+      window.removeEventListener('resize', onResize);
+    };
   }, [barRef]);
   useEffect(() => {
     const bar = barRef.current;

@@ -1,18 +1,18 @@
 'use client';
 
 
-import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ScenarioStoreProvider, useScenarioStore, useScenarioStoreApi } from '@/components/providers/ScenarioStoreProvider';
-import type { Simulation, StepResult } from '@/lib/engine';
+import type { Fix, Simulation, StepResult } from '@/lib/engine';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
 import { ErrorBoundary } from '@/components/layout/ErrorBoundary';
-import { EditorPanel } from './EditorPanel';
 import { Player, ShortcutsDialog, usePlaybackKeys, usePlaybackTimer } from './Player';
-import { SequencePanel } from './SequencePanel';
+import { SequencePanel, sequenceMinHeight } from './SequencePanel';
 import { RenderedMark, SimFailed } from './SimFailed';
 import { Timeline } from './Timeline';
 import { useEngine, useSimulation, useStepFixes } from './useSimulation';
 import { useLinkedStep, useShowLinkedStep } from './useLinkedStep';
+import { useFirstInteraction, useNearViewport } from './useOnDemand';
 import { useReducedMotion } from './useTheme';
 import type { Chrome, Notice, Panel, SharedLink } from './app/chrome';
 import { Notices } from './app/Notices';
@@ -27,15 +27,23 @@ import { useOpenScenario } from './app/useOpenScenario';
 
 /**
  * The default scenario's run, made at build time: shown (in the HTML, and while hydrating) until
- * the engine and the scenario the page really opens are in, so the first paint already has the
- * outcome. When the page opens the default scenario, the real run is the same and nothing moves.
+ * the scenario the page really opens is in, so the first paint already has the outcome. When the
+ * page opens the default scenario, this run is its run: the page keeps it (same objects, same
+ * DOM) and needs the engine only once the text changes.
  */
 export interface SimulatorPreview {
   /** The built-in scenario it ran. */
   id: string;
+  /** Its text, as the site serves it (the page opens it without a fetch). */
+  text: string;
   /** Its run, without fixes. */
   sim: Extract<Simulation, { ok: true }>;
+  /** Each step's verified fixes as the simulator computes them (null for a step that did not fail). */
+  fixes: (Fix[] | null)[];
 }
+
+/** The editor, in its own chunk (see editor.chunk.ts): fetched when it is about to mount. */
+const EditorPanel = lazy(() => import('./editor.chunk').then((m) => ({ default: m.EditorPanel })));
 
 /** No steps yet: what the linked-step hook sees while the build-time preview is showing. */
 const noSteps: readonly StepResult[] = [];
@@ -54,8 +62,7 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
   const storeStep = useScenarioStore((s) => s.step);
   const revealed = useScenarioStore((s) => s.revealed);
   const [hideOutcomes, setHideOutcomes] = useHideOutcomes();
-  const engine = useEngine();
-  const { current, shown, stale } = useSimulation(engine, text, String(opened));
+  const interacted = useFirstInteraction();
   const reduced = useReducedMotion();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
@@ -68,7 +75,12 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
 
   // A link may name the step to open at (the quiz links the step that proves an answer).
   const linked = useLinkedStep();
-  const { loading, openBuiltin, openMine, openTemplate, openText, undoDelete } = useOpenScenario(api, index, chrome, linked.expect);
+  const { loading, openBuiltin, openMine, openTemplate, openText, undoDelete } = useOpenScenario(api, index, chrome, linked.expect, preview);
+  // The build-time run is the run of exactly this text: it is used as it is (with its fixes), and
+  // the engine loads once the reader starts using the page, or at once for any other text.
+  const known = preview && text === preview.text ? preview : undefined;
+  const engine = useEngine(interacted || (!loading && !known));
+  const { current, shown, stale } = useSimulation(engine, text, String(opened), known?.sim);
   const { importFile, exportFile, share, applyFix, dragging, dropTarget } = useFileActions(api, text, chrome, openText);
 
   // Until the first scenario and the engine are in: the build-time run of the default scenario.
@@ -81,7 +93,7 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
   // Fixes for the step on screen only, once the text is still, and only when it failed and the run is current.
   const onScreen = steps[step];
   const failed = !!onScreen && onScreen.kind !== 'clock' && onScreen.outcome === 'error';
-  const fixes = useStepFixes(engine, text, step, failed && !stale && revealed === 'all');
+  const fixes = useStepFixes(engine, text, step, failed && !stale && revealed === 'all', known?.fixes);
   const gateCounts = useMemo(() => steps.map((s) => (s.kind === 'clock' ? 0 : s.trace.length)), [steps]);
   const issues = current && !current.ok ? current.issues : [];
 
@@ -91,12 +103,20 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
   const openHelp = useCallback(() => setHelp(true), []);
   usePlaybackKeys(stepCount, openHelp);
 
-  // The editor and the sections below the run (sequence, timeline) mount in a transition after
-  // the first result shows: React renders them in slices instead of one long task on phones.
+  // The editor and the sections below the run (sequence, timeline) mount once the first result
+  // shows. On a plain visit showing the build-time run, they wait until they are wanted: the
+  // editor's section near the viewport (at once on a wide screen, where it is beside the run), the
+  // reader's first press, key or focus, or problems to show; their placeholders hold the place.
+  // An address naming a scenario opens it to be worked on: they mount at once. Either way they
+  // mount in a transition: React renders them in slices instead of one long task on phones.
+  const [plainAddress] = useState(() => typeof window !== 'undefined' && !window.location.search && window.location.hash.length <= 1);
+  const editRef = useRef<HTMLElement>(null);
+  const near = useNearViewport(editRef, !starting);
+  const wantRest = !starting && (!(known && plainAddress) || near || interacted || issues.length > 0);
   const [rest, setRest] = useState(false);
   useEffect(() => {
-    if (!starting && !rest) startTransition(() => setRest(true));
-  }, [starting, rest]);
+    if (wantRest && !rest) startTransition(() => setRest(true));
+  }, [wantRest, rest]);
 
   const title = sim?.scenario.title ?? titleOf(text) ?? 'Untitled scenario';
   const entry = source?.kind === 'mine' ? mine.find((m) => m.id === source.id) : undefined;
@@ -121,7 +141,9 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
   const onBroken = () => api.getState().markBroken();
 
   return (
-    <div className={`sim${dragging ? ' is-dragging' : ''}${previewing ? ' is-preview' : ''}`} {...dropTarget}>
+    // The preview's parts carry `is-preview` themselves (see simulator.css): a class on the root
+    // would restyle the whole page when the preview ends.
+    <div className={`sim${dragging ? ' is-dragging' : ''}`} {...dropTarget}>
       <Toolbar panel={panel} onPanel={setPanel} hasText={!!text} onImportFile={(f) => void importFile(f)} onExport={exportFile} onShare={() => void share()} />
       <Notices notice={notice} onDismiss={() => setNotice(null)} shareLink={shareLink} />
       {panel === 'library' && <LibraryPanel index={index} chrome={chrome} openBuiltin={openBuiltin} openMine={openMine} openTemplate={openTemplate} undoDelete={undoDelete} />}
@@ -137,7 +159,7 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
         <>
           <ScenarioHeader title={title} summary={sim?.scenario.summary} entry={entry} previewing={previewing} onRevert={revert} />
 
-          <div className="sim-grid">
+          <div className={`sim-grid${previewing ? ' is-preview' : ''}`}>
             <section className="sim-run" aria-labelledby="run-title">
               <h2 id="run-title" className="visually-hidden">
                 Run
@@ -159,30 +181,32 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
               </ErrorBoundary>
             </section>
 
-            <section className="sim-edit" aria-labelledby="edit-title">
+            <section className="sim-edit" aria-labelledby="edit-title" ref={editRef}>
               <h2 id="edit-title">Edit</h2>
               <p className="muted small">Every change runs again at once. <span className="drop-tip">Drop a .json file anywhere on the page to import it.</span></p>
               {rest ? (
                 <ErrorBoundary resetKey={boundaryKey} onError={onBroken} fallback={fallback}>
-                  <EditorPanel text={text} issues={issues} step={storeStep} onSelectStep={(i) => api.getState().selectStep(i, Math.max(stepCount, stepsInText(api.getState().text)))} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+                  <Suspense fallback={editorPlaceholder}>
+                    <EditorPanel text={text} issues={issues} step={storeStep} onSelectStep={(i) => api.getState().selectStep(i, Math.max(stepCount, stepsInText(api.getState().text)))} onChange={(t) => api.getState().setText(t)} tab={tab} onTab={setTab} />
+                  </Suspense>
                 </ErrorBoundary>
               ) : (
-                <p className="muted">Loading the editor…</p>
+                editorPlaceholder
               )}
             </section>
           </div>
         </>
       )}
 
-      {sim && rest && (
+      {sim && (
         <ErrorBoundary resetKey={boundaryKey} onError={onBroken} fallback={fallback}>
-          <section className="sim-wide" aria-labelledby="sequence-title">
+          <section className={`sim-wide${previewing ? ' is-preview' : ''}`} aria-labelledby="sequence-title">
             <h2 id="sequence-title">Sequence</h2>
-            <SequencePanel scenario={sim.scenario} result={sim.result} current={step} />
+            {rest ? <SequencePanel scenario={sim.scenario} result={sim.result} current={step} /> : <div className="diagram sim-later" style={{ minHeight: sequenceMinHeight(stepCount) }} aria-hidden="true" />}
           </section>
-          <section className="sim-wide" aria-labelledby="timeline-title">
+          <section className={`sim-wide${previewing ? ' is-preview' : ''}`} aria-labelledby="timeline-title">
             <h2 id="timeline-title">Sessions over time</h2>
-            <Timeline scenario={sim.scenario} result={sim.result} current={step} />
+            {rest ? <Timeline scenario={sim.scenario} result={sim.result} current={step} /> : <p className="muted sim-later">Loading the timeline…</p>}
           </section>
         </ErrorBoundary>
       )}
@@ -195,6 +219,9 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
     </div>
   );
 }
+
+/** Where the editor will be, until it has mounted (and while its chunk loads). */
+const editorPlaceholder = <p className="muted sim-edit__later">Loading the editor…</p>;
 
 /** The simulator island: its store, then the whole interactive page. */
 export function SimulatorApp({ index, preview }: { index: readonly ScenarioIndexEntry[]; preview?: SimulatorPreview }) {

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { Fix, Simulation, fixesFor as FixesFor, simulate as SimulateFn } from '@/lib/engine';
+import { FIX_BUDGET_RUNS } from '@/lib/simulator/defaultScenario';
 
 /** The two engine entry points the simulator uses. */
 export interface Engine {
@@ -20,10 +21,17 @@ export function loadEngine(): Promise<Engine> {
   return enginePromise;
 }
 
-/** The engine, loaded lazily when the component mounts. */
-export function useEngine(): EngineState {
+/**
+ * The engine, loaded lazily once it is wanted (and from then on, even if it stops being wanted).
+ * @param wanted false while the page can show everything without it (the build-time run of the
+ *   open text); it stays in the 'loading' state until then
+ */
+export function useEngine(wanted = true): EngineState {
   const [state, setState] = useState<EngineState>({ kind: 'loading' });
+  const [asked, setAsked] = useState(wanted);
+  if (wanted && !asked) setAsked(true);
   useEffect(() => {
+    if (!asked) return;
     let live = true;
     loadEngine().then(
       (engine) => live && setState({ kind: 'ready', ...engine }),
@@ -32,7 +40,7 @@ export function useEngine(): EngineState {
     return () => {
       live = false;
     };
-  }, []);
+  }, [asked]);
   return state;
 }
 
@@ -57,7 +65,7 @@ export interface Derived {
   current?: Simulation;
   /** The last run that was valid: what the pictures keep showing while the text has problems. */
   shown?: Extract<Simulation, { ok: true }>;
-  /** True when `shown` is from an earlier version of the text. */
+  /** True when `shown` is from an earlier version of the text (which has problems, or has not run yet because the engine is loading). */
   stale: boolean;
 }
 
@@ -66,9 +74,11 @@ export interface Derived {
  * computed here: they cost a run per candidate, so {@link useStepFixes} asks for one step's
  * fixes once the text has settled.
  * @param resetKey identifies the open scenario: a different one never shows the old run
+ * @param known the run of exactly this text, made earlier (the build-time preview's): used as
+ *   is, so the page needs no engine for it and re-renders nothing when it arrives
  */
-export function useSimulation(engine: EngineState, text: string, resetKey: string): Derived {
-  const current = useMemo(() => (engine.kind === 'ready' && text.trim() ? safeSimulate(engine.simulate, text) : undefined), [engine, text]);
+export function useSimulation(engine: EngineState, text: string, resetKey: string, known?: Extract<Simulation, { ok: true }>): Derived {
+  const current = useMemo(() => known ?? (engine.kind === 'ready' && text.trim() ? safeSimulate(engine.simulate, text) : undefined), [known, engine, text]);
   // Remember the last valid run (the "adjust state while rendering" pattern, not an effect).
   const [last, setLast] = useState<{ key: string; sim: Extract<Simulation, { ok: true }> } | undefined>(undefined);
   if (current?.ok && (last?.sim !== current || last.key !== resetKey)) setLast({ key: resetKey, sim: current });
@@ -79,21 +89,23 @@ export function useSimulation(engine: EngineState, text: string, resetKey: strin
 
 /** How long the text must stay unchanged before fixes are computed. */
 const FIX_IDLE_MS = 400;
-/** Scenario runs one step's fixes may take in the browser. */
-const FIX_BUDGET_RUNS = 16;
 
 /**
  * The verified fixes of the step the reader is looking at, computed after the text has been
  * still for a moment (never on the keystroke itself), and only when the step failed.
+ * @param known each step's fixes for this text, computed earlier (the build-time preview's): used
+ *   as they are, without the engine
  * @returns the fixes, or undefined while they are not computed yet (or not wanted)
  */
-export function useStepFixes(engine: EngineState, text: string, stepIndex: number, wanted: boolean): Fix[] | undefined {
+export function useStepFixes(engine: EngineState, text: string, stepIndex: number, wanted: boolean, known?: readonly (Fix[] | null)[]): Fix[] | undefined {
   const [done, setDone] = useState<{ text: string; step: number; fixes: Fix[] } | undefined>(undefined);
   const fresh = done && done.text === text && done.step === stepIndex;
+  const given = known?.[stepIndex];
   useEffect(() => {
-    if (engine.kind !== 'ready' || !wanted || fresh) return;
+    if (known || engine.kind !== 'ready' || !wanted || fresh) return;
     const timer = setTimeout(() => setDone({ text, step: stepIndex, fixes: engine.fixesFor(text, stepIndex, { budgetRuns: FIX_BUDGET_RUNS }) }), FIX_IDLE_MS);
     return () => clearTimeout(timer);
-  }, [engine, text, stepIndex, wanted, fresh]);
+  }, [known, engine, text, stepIndex, wanted, fresh]);
+  if (known) return wanted ? (given ?? []) : undefined;
   return wanted && fresh ? done.fixes : undefined;
 }

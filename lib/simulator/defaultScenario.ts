@@ -17,3 +17,10 @@ export function previewGuardScript(draftsKey: string): string {
   const id = JSON.stringify(DEFAULT_SCENARIO_ID);
   return `(function(){var h=document.documentElement;try{var d=JSON.parse(localStorage.getItem(${JSON.stringify(draftsKey)})||'{}')||{},l=d.last;if(location.search||location.hash.length>1||(l&&!(l.kind==='builtin'&&l.id===${id})))h.classList.add('sim-no-preview');}catch(e){h.classList.add('sim-no-preview');}})();`;
 }
+
+/**
+ * Scenario runs the fixes of one failed step may take. The simulator asks for one step's fixes
+ * with this budget in the browser, and the build-time preview computes them with the same one,
+ * so both offer the same fixes.
+ */
+export const FIX_BUDGET_RUNS = 16;

@@ -12,6 +12,13 @@ function problems(n: number): string {
   return n === 1 ? 'a problem' : `${n} problems`;
 }
 
+/** Why the results on screen are not from the text in the editor: it has problems, or it has not run yet. */
+function staleNote(issues: readonly ScenarioIssue[], waiting: { kind: 'error'; message: string } | { kind: 'loading' } | undefined, title: string): string {
+  if (issues.length) return `The scenario has ${problems(issues.length)}; these results are from the last valid version of this scenario (“${title}”), not from the text in the editor.`;
+  if (waiting?.kind === 'error') return `The simulator could not load (${waiting.message}); these results are from before your change.`;
+  return 'Loading the simulator to run your change; these results are from before it.';
+}
+
 /**
  * The run: every step's outcome (optionally hidden until played), then the step on screen. Without
  * a run yet, one line says why (loading, the engine failed, or the scenario has problems).
@@ -33,7 +40,7 @@ export function RunResults({
   /** The run is from the last valid text, not from the text in the editor. */
   stale: boolean;
   issues: readonly ScenarioIssue[];
-  /** Why there is no run yet when there are no issues: the engine failed to load, or it is still loading. */
+  /** Why there is no run (or no run of the text as it is now) when there are no issues: the engine failed to load, or it is still loading. */
   waiting: { kind: 'error'; message: string } | { kind: 'loading' } | undefined;
   fixes: Fix[] | undefined;
   onApplyFix: (fix: Fix) => void;
@@ -81,7 +88,7 @@ export function RunResults({
         steps={steps}
         current={step}
         onSelect={(i) => api.getState().selectStep(i, stepCount)}
-        staleNote={stale ? `The scenario has ${problems(issues.length)}; these results are from the last valid version of this scenario (“${sim.scenario.title}”), not from the text in the editor.` : undefined}
+        staleNote={stale ? staleNote(issues, waiting, sim.scenario.title) : undefined}
       />
       {r && <StepView scenario={sim.scenario} steps={steps} step={step} r={r} fixes={fixes} canApply={!stale} onApplyFix={onApplyFix} />}
     </>

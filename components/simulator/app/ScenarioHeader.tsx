@@ -42,7 +42,7 @@ export function ScenarioHeader({
           ? ' · not saved: this browser does not let the site store data. Export the scenario to keep it.'
           : ' · saved in this browser';
   return (
-    <section className="sim-scenario" aria-labelledby="scenario-title">
+    <section className={`sim-scenario${previewing ? ' is-preview' : ''}`} aria-labelledby="scenario-title">
       <p className="sim-scenario__source">
         {sourceText}
         {savedText}

@@ -19,12 +19,15 @@ type How = 'push' | 'replace' | 'none';
  * Opening scenarios: a built-in, one of My scenarios, a share link, a template or a file's text;
  * the address follows what is open, and the page opens what the address names (also on back and
  * forward). Another tab's changes to My scenarios are merged in.
+ * @param inPage a built-in whose text the page already holds (the build-time preview's, from the
+ *   same build as the static file): opened without a fetch
  */
 export function useOpenScenario(
   api: ScenarioStore,
   index: readonly ScenarioIndexEntry[],
   chrome: Chrome,
   expectLinkedStep: (search: string, hash: string) => void,
+  inPage?: { id: string; text: string },
 ) {
   const { setNotice, setPanel, setShareLink } = chrome;
   const [loading, setLoading] = useState(true);
@@ -38,7 +41,9 @@ export function useOpenScenario(
       }
       setLoading(true);
       try {
-        const body = await fetchBuiltin(id);
+        // Any other scenario needs the engine: start loading it while its text is fetched.
+        if (id !== inPage?.id) void loadEngine();
+        const body = id === inPage?.id ? inPage.text : await fetchBuiltin(id);
         // A built-in always opens as it is on the site: edits live in My scenarios, never in its place.
         api.getState().openBuiltin(id, body);
         if (how === 'push') history.pushState(null, '', builtinUrl(id));
@@ -52,7 +57,7 @@ export function useOpenScenario(
         setLoading(false);
       }
     },
-    [api, index, setNotice, setPanel, setShareLink],
+    [api, index, inPage, setNotice, setPanel, setShareLink],
   );
 
   const openMine = useCallback(
@@ -130,7 +135,6 @@ export function useOpenScenario(
   }, [api, setNotice]);
 
   useEffect(() => {
-    void loadEngine();
     void openFromLocation();
     const onPop = () => void openFromLocation();
     window.addEventListener('popstate', onPop);

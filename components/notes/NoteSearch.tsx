@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { enhanceNoteSearch } from './enhance/search';
+import { MAX_QUERY_CHARS } from './enhance/highlight';
 
 /**
  * Full-text search over every note. The markup is static; enhanceNoteSearch (shared with the
@@ -24,6 +25,7 @@ export function NoteSearch() {
         aria-describedby={`${id}-hint`}
         className="note-search__input"
         type="search"
+        maxLength={MAX_QUERY_CHARS}
         placeholder="ExternalId, role chaining, BoolIfExists…"
         autoComplete="off"
         spellCheck={false}

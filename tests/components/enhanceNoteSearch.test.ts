@@ -46,6 +46,14 @@ describe('the notes search box without React (enhanceNoteSearch)', () => {
     document.body.innerHTML = '';
   });
 
+  it('searches only the first 200 characters of a huge pasted text', async () => {
+    stop = enhanceNoteSearch(staticBox());
+    type(`chain ${'x'.repeat(5_000_000)}`);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(searched).toHaveLength(1);
+    expect(searched[0]).toBe(`chain ${'x'.repeat(194)}`);
+  });
+
   it('waits for the reader to pause, then lists the hits with the query words marked', async () => {
     stop = enhanceNoteSearch(staticBox());
     type('ch');

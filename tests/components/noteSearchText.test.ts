@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightParts, queryTerms, searchStatus, type HitText } from '@/components/notes/enhance/highlight';
+import { MAX_QUERY_CHARS, highlightParts, queryTerms, searchQuery, searchStatus, type HitText } from '@/components/notes/enhance/highlight';
 
 const marked = (text: string, terms: string[]) =>
   highlightParts(text, terms)
@@ -37,5 +37,17 @@ describe('the notes search box marks the query’s words in its results', () => 
     expect(searchStatus({ kind: 'done', query: 'mfa', hits: [hit, hit] })).toBe('2 results for “mfa”');
     expect(searchStatus({ kind: 'done', query: 'zzq', hits: [] })).toBe('No notes match “zzq”');
     expect(searchStatus({ kind: 'error', message: 'search index: HTTP 404' })).toBe('Search is unavailable (search index: HTTP 404)');
+  });
+
+  it('searches at most 200 characters, so a pasted 10 MB text cannot freeze the tab', () => {
+    expect(searchQuery('  role chaining  ')).toBe('role chaining');
+    const pasted = 'word '.repeat(2_000_000);
+    const q = searchQuery(pasted);
+    expect(q.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+    expect(q).toBe('word '.repeat(40).trim());
+    // What the highlighting then builds stays small and quick.
+    const started = performance.now();
+    expect(marked('a word here', queryTerms(q))).toBe('a [word] here');
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });

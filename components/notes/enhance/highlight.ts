@@ -6,6 +6,21 @@ export interface TextPart {
   marked: boolean;
 }
 
+/**
+ * The longest query the box searches (and its `maxLength`). Longer than any question a reader
+ * types, and short enough that a pasted page of text cannot freeze the tab: every word of the
+ * query becomes a fuzzy lookup and an alternative of the highlighting pattern.
+ */
+export const MAX_QUERY_CHARS = 200;
+
+/**
+ * What the box searches for: the text trimmed and cut at {@link MAX_QUERY_CHARS}.
+ * @example searchQuery('  role chaining ') // 'role chaining'
+ */
+export function searchQuery(typed: string): string {
+  return typed.trim().slice(0, MAX_QUERY_CHARS).trim();
+}
+
 /** The query's words (two letters or more, lower case, no repeats), for highlighting. */
 export function queryTerms(query: string): string[] {
   return [...new Set(query.toLowerCase().split(/[^\p{L}\p{N}:_-]+/u).filter((t) => t.length >= 2))];

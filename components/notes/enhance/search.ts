@@ -1,4 +1,4 @@
-import { highlightParts, queryTerms, searchStatus, type HitText, type SearchState } from './highlight';
+import { highlightParts, queryTerms, searchQuery, searchStatus, type HitText, type SearchState } from './highlight';
 
 /** Appends `text` to `parent`, the query's words wrapped in `<mark>`. */
 function appendHighlighted(parent: HTMLElement, text: string, terms: readonly string[]): void {
@@ -87,7 +87,7 @@ export function enhanceNoteSearch(root: HTMLElement): () => void {
   };
 
   const search = () => {
-    const q = input.value.trim();
+    const q = searchQuery(input.value);
     latest = q;
     window.clearTimeout(timer);
     if (q.length < 2) {

@@ -8,17 +8,27 @@
 // plain <a> (full page loads) and Back restores a static document. The RSC payload files
 // (*.txt) stay: a React page still navigates to a note client-side and renders it.
 //
+// The simulator page gets the same treatment (<export>/simulator/index.html): its HTML already
+// shows the default scenario's build-time run, and components/simulator/static/entry.ts, bundled
+// into <export>/_static/simulator/, starts React on the reader's first move and hydrates only the
+// simulator island, with the values the build rendered it from (lib/content/simulatorProps.ts,
+// computed again here: the engine is deterministic). next/link becomes a plain <a> there.
+//
 //   node scripts/static-notes.mjs    -> out/ (or $EXPORT_DIR), base path $BASE_PATH, as next.config.js
 //
 // Any page that does not look as expected, or still references a Next.js chunk after the
 // rewrite, fails the build (exit 1) rather than shipping a broken page.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Where the bundle goes, under the export (and under the base path in URLs). */
 export const STATIC_NOTES_DIR = '/_static/notes';
+
+/** Where the static simulator page's bundle goes. */
+export const STATIC_SIMULATOR_DIR = '/_static/simulator';
 
 /** Marks the module script this step adds, so a page it already rewrote is recognised. */
 export const STATIC_MARK = 'data-static-notes';
@@ -49,13 +59,15 @@ function attr(attrs, name) {
 /**
  * Rewrites one notes page for the static bundle.
  * @param {string} html the page as `next build` wrote it
- * @param {{ base: string; entry: string; preload?: readonly string[] }} options `base` the base path
- *   (`''` or `/repo`); `entry` the bundle's entry file name; `preload` the chunks the entry imports
- *   statically (fetched at once instead of after the entry)
+ * @param {{ base: string; entry: string; preload?: readonly string[]; prefetch?: readonly string[]; dir?: string }} options
+ *   `base` the base path (`''` or `/repo`); `entry` the bundle's entry file name; `preload` the
+ *   chunks the entry imports statically (fetched at once instead of after the entry); `prefetch`
+ *   chunks the page will likely want (fetched into the cache when the browser is idle, not run);
+ *   `dir` where the bundle is under the base path (STATIC_NOTES_DIR unless told)
  * @returns {string} the page without the Next.js runtime, loading the bundle
  * @throws {StaticNotesError} when the page is not shaped as expected or keeps a chunk reference
  */
-export function rewriteNotePage(html, { base, entry, preload = [] }) {
+export function rewriteNotePage(html, { base, entry, preload = [], prefetch = [], dir = STATIC_NOTES_DIR }) {
   const heads = html.match(/<head(?:\s[^>]*)?>/gi) ?? [];
   const headEnds = html.match(/<\/head>/gi) ?? [];
   if (heads.length !== 1 || headEnds.length !== 1 || !/<body[\s>]/i.test(html)) {
@@ -89,10 +101,11 @@ export function rewriteNotePage(html, { base, entry, preload = [] }) {
     return (rel === 'preload' && as === 'script') || rel === 'modulepreload' ? '' : tag;
   });
   if (!removed) throw new StaticNotesError('found no Next.js script to remove (did the page layout change?)');
-  const url = (file) => `${base}${STATIC_NOTES_DIR}/${file}`;
+  const url = (file) => `${base}${dir}/${file}`;
   const tags =
     preload.map((file) => `<link rel="modulepreload" href="${url(file)}"/>`).join('') +
-    `<script type="module" src="${url(entry)}" ${STATIC_MARK}=""></script>`;
+    `<script type="module" src="${url(entry)}" ${STATIC_MARK}=""></script>` +
+    prefetch.map((file) => `<link rel="prefetch" href="${url(file)}"/>`).join('');
   out = out.replace(/<\/head>/i, `${tags}</head>`);
   const left = nextChunkRef.exec(out);
   if (left) throw new StaticNotesError(`still references ${left[0]} after the rewrite`);
@@ -117,15 +130,19 @@ function esbuildTargets(require) {
   });
 }
 
-/** Bundles entry.ts into `outDir`; returns the entry's file name and the chunks it imports statically. */
-async function bundle(root, outDir, base) {
+/**
+ * Bundles one entry for the browser into `outDir`; returns the entry's file name and the chunks it
+ * imports statically.
+ * @param {{ root: string; outDir: string; base: string; name: string; entry: string; define?: Record<string, string>; plugins?: import('esbuild').Plugin[] }} o
+ */
+async function bundle({ root, outDir, base, name: entryName, entry, define = {}, plugins = [] }) {
   const require = createRequire(import.meta.url);
   const esbuild = await import('esbuild');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { notes: 'components/notes/enhance/entry.ts' },
+    entryPoints: { [entryName]: entry },
     tsconfig: path.join(root, 'tsconfig.json'),
     bundle: true,
     splitting: true,
@@ -136,47 +153,138 @@ async function bundle(root, outDir, base) {
     outdir: outDir,
     entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
+    jsx: 'automatic',
     define: {
       'process.env.NEXT_PUBLIC_BASE_PATH': JSON.stringify(base),
       'process.env.NODE_ENV': '"production"',
+      ...define,
     },
+    plugins,
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
   });
   const outputs = Object.entries(result.metafile.outputs);
-  const entryOut = outputs.find(([, o]) => o.entryPoint === 'components/notes/enhance/entry.ts');
-  if (!entryOut) throw new StaticNotesError('esbuild wrote no entry file');
+  const entryOut = outputs.find(([, o]) => o.entryPoint === entry);
+  if (!entryOut) throw new StaticNotesError(`esbuild wrote no entry file for ${entry}`);
   const name = (p) => path.basename(p);
   const preload = entryOut[1].imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => name(i.path));
+  // What the entry imports dynamically, with everything that imports statically: the code its
+  // first use needs (the notes' search, the simulator's React and island).
+  const wanted = new Set();
+  const follow = (p) => {
+    if (wanted.has(p) || !result.metafile.outputs[p]) return;
+    wanted.add(p);
+    for (const i of result.metafile.outputs[p].imports) if (i.kind === 'import-statement' && !i.external) follow(i.path);
+  };
+  for (const i of entryOut[1].imports) if (i.kind === 'dynamic-import' && !i.external) follow(i.path);
+  const firstUse = [...wanted].map(name).filter((f) => !preload.includes(f));
   const bytes = outputs.filter(([p]) => p.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
-  return { entry: name(entryOut[0]), preload, files: outputs.length, bytes, entryBytes: entryOut[1].bytes };
+  return { entry: name(entryOut[0]), preload, firstUse, files: outputs.length, bytes, entryBytes: entryOut[1].bytes };
 }
 
-async function main() {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const exportDir = path.resolve(root, process.env.EXPORT_DIR || 'out');
-  const base = normalizeBase(process.env.BASE_PATH);
-  const notesDir = path.join(exportDir, 'notes');
-  if (!existsSync(path.join(notesDir, 'index.html'))) {
-    throw new StaticNotesError(`${path.relative(root, notesDir)}/index.html not found; run next build first`);
+/**
+ * The simulator island's props, encoded (lib/simulator/wire.ts): the build-time code bundled for
+ * Node and run here, as the page ran it during `next build`.
+ */
+async function simulatorProps(root, base) {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    stdin: {
+      contents: "export { buildSimulatorProps } from '@/lib/content/simulatorProps';\nexport { encodeWire } from '@/lib/simulator/wire';\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    tsconfig: path.join(root, 'tsconfig.json'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    define: { 'process.env.NEXT_PUBLIC_BASE_PATH': JSON.stringify(base) },
+    write: false,
+    logLevel: 'warning',
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), 'static-simulator-'));
+  try {
+    const file = path.join(dir, 'props.mjs');
+    writeFileSync(file, result.outputFiles[0].text);
+    const mod = await import(pathToFileURL(file).href);
+    const cwd = process.cwd();
+    process.chdir(root); // lib/content reads content/ from the working directory, as next build does
+    try {
+      return mod.encodeWire(mod.buildSimulatorProps());
+    } finally {
+      process.chdir(cwd);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const built = await bundle(root, path.join(exportDir, ...STATIC_NOTES_DIR.split('/').filter(Boolean)), base);
-  const files = htmlFiles(notesDir);
-  // Every page is rewritten in memory first: one that fails leaves all of them as they were.
+}
+
+/**
+ * esbuild plugin for the static simulator bundle: next/link becomes a plain link
+ * (components/simulator/static/plainLink.tsx), any other Next.js module fails the build (it would
+ * need the router this page does not start), and CSS imports are dropped (the page has the CSS).
+ * @returns {import('esbuild').Plugin}
+ */
+function withoutNext(root) {
+  return {
+    name: 'without-next',
+    setup(build) {
+      build.onResolve({ filter: /^next\/link$/ }, () => ({ path: path.join(root, 'components/simulator/static/plainLink.tsx') }));
+      build.onResolve({ filter: /^next(\/|$)/ }, (args) => ({
+        errors: [{ text: `${args.path} (imported by ${path.relative(root, args.importer)}) needs the Next.js runtime, which the static simulator page does not load` }],
+      }));
+      build.onResolve({ filter: /\.css$/ }, (args) => ({ path: args.path, namespace: 'no-css' }));
+      build.onLoad({ filter: /.*/, namespace: 'no-css' }, () => ({ contents: '', loader: 'js' }));
+    },
+  };
+}
+
+/** Rewrites the pages at `files` in memory first (one that fails leaves all as they were), then writes them. */
+function rewriteAll(root, files, options) {
   const pages = files.map((file) => {
     try {
-      return { file, html: rewriteNotePage(readFileSync(file, 'utf8'), { base, entry: built.entry, preload: built.preload }) };
+      return { file, html: rewriteNotePage(readFileSync(file, 'utf8'), options) };
     } catch (e) {
       if (e instanceof StaticNotesError) throw new StaticNotesError(`${path.relative(root, file)}: ${e.message}`);
       throw e;
     }
   });
   for (const { file, html } of pages) writeFileSync(file, html);
-  console.log(
-    `static-notes: ${files.length} notes pages in ${path.relative(root, exportDir)}/ load ${base}${STATIC_NOTES_DIR}/${built.entry} ` +
-      `(${(built.entryBytes / 1000).toFixed(1)} kB; ${built.files} files, ${(built.bytes / 1000).toFixed(0)} kB with the lazy chunks) instead of the Next.js runtime`,
-  );
+}
+
+/** `12.3 kB; 40 files, 500 kB with the lazy chunks` */
+const sizes = (b) => `${(b.entryBytes / 1000).toFixed(1)} kB; ${b.files} files, ${(b.bytes / 1000).toFixed(0)} kB with the lazy chunks`;
+
+async function main() {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const exportDir = path.resolve(root, process.env.EXPORT_DIR || 'out');
+  const base = normalizeBase(process.env.BASE_PATH);
+  const notesDir = path.join(exportDir, 'notes');
+  const simulatorPage = path.join(exportDir, 'simulator', 'index.html');
+  for (const page of [path.join(notesDir, 'index.html'), simulatorPage]) {
+    if (!existsSync(page)) throw new StaticNotesError(`${path.relative(root, page)} not found; run next build first`);
+  }
+  const outDir = (dir) => path.join(exportDir, ...dir.split('/').filter(Boolean));
+
+  const notes = await bundle({ root, outDir: outDir(STATIC_NOTES_DIR), base, name: 'notes', entry: 'components/notes/enhance/entry.ts' });
+  const files = htmlFiles(notesDir);
+  rewriteAll(root, files, { base, entry: notes.entry, preload: notes.preload });
+  console.log(`static-notes: ${files.length} notes pages in ${path.relative(root, exportDir)}/ load ${base}${STATIC_NOTES_DIR}/${notes.entry} (${sizes(notes)}) instead of the Next.js runtime`);
+
+  const sim = await bundle({
+    root,
+    outDir: outDir(STATIC_SIMULATOR_DIR),
+    base,
+    name: 'simulator',
+    entry: 'components/simulator/static/entry.ts',
+    define: { __SIMULATOR_PROPS__: JSON.stringify(await simulatorProps(root, base)) },
+    plugins: [withoutNext(root)],
+  });
+  // React and the island are prefetched: the reader's first press should not wait for the network.
+  rewriteAll(root, [simulatorPage], { base, entry: sim.entry, preload: sim.preload, prefetch: sim.firstUse, dir: STATIC_SIMULATOR_DIR });
+  console.log(`static-notes: ${path.relative(root, simulatorPage)} loads ${base}${STATIC_SIMULATOR_DIR}/${sim.entry} (${sizes(sim)}) and hydrates its island on the first interaction`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,9 +1,9 @@
 'use client';
 
-
 import { Suspense, lazy, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ScenarioStoreProvider, useScenarioStore, useScenarioStoreApi } from '@/components/providers/ScenarioStoreProvider';
-import type { Fix, Simulation, StepResult } from '@/lib/engine';
+import type { StepResult } from '@/lib/engine';
+import type { SimulatorPreview } from '@/lib/simulator/preview';
 import type { ScenarioIndexEntry } from '@/lib/content/scenarioIndex';
 import { ErrorBoundary } from '@/components/layout/ErrorBoundary';
 import { Player, ShortcutsDialog, usePlaybackKeys, usePlaybackTimer } from './Player';
@@ -25,22 +25,8 @@ import { useFileActions } from './app/useFileActions';
 import { useHideOutcomes } from './app/useHideOutcomes';
 import { useOpenScenario } from './app/useOpenScenario';
 
-/**
- * The default scenario's run, made at build time: shown (in the HTML, and while hydrating) until
- * the scenario the page really opens is in, so the first paint already has the outcome. When the
- * page opens the default scenario, this run is its run: the page keeps it (same objects, same
- * DOM) and needs the engine only once the text changes.
- */
-export interface SimulatorPreview {
-  /** The built-in scenario it ran. */
-  id: string;
-  /** Its text, as the site serves it (the page opens it without a fetch). */
-  text: string;
-  /** Its run, without fixes. */
-  sim: Extract<Simulation, { ok: true }>;
-  /** Each step's verified fixes as the simulator computes them (null for a step that did not fail). */
-  fixes: (Fix[] | null)[];
-}
+
+export type { SimulatorPreview };
 
 /** The editor, in its own chunk (see editor.chunk.ts): fetched when it is about to mount. */
 const EditorPanel = lazy(() => import('./editor.chunk').then((m) => ({ default: m.EditorPanel })));
@@ -53,7 +39,7 @@ const noSteps: readonly StepResult[] = [];
  * the sequence and timeline. Opening scenarios lives in useOpenScenario, files and links in
  * useFileActions; the pieces of the layout are in ./app.
  */
-function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; preview?: SimulatorPreview }) {
+function Simulator({ index, preview, interacted: already, onReady }: SimulatorAppProps) {
   const api = useScenarioStoreApi();
   const text = useScenarioStore((s) => s.text);
   const source = useScenarioStore((s) => s.source);
@@ -62,7 +48,7 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
   const storeStep = useScenarioStore((s) => s.step);
   const revealed = useScenarioStore((s) => s.revealed);
   const [hideOutcomes, setHideOutcomes] = useHideOutcomes();
-  const interacted = useFirstInteraction();
+  const interacted = useFirstInteraction(already);
   const reduced = useReducedMotion();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
@@ -82,6 +68,9 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
   const engine = useEngine(interacted || (!loading && !known));
   const { current, shown, stale } = useSimulation(engine, text, String(opened), known?.sim);
   const { importFile, exportFile, share, applyFix, dragging, dropTarget } = useFileActions(api, text, chrome, openText);
+  useEffect(() => {
+    if (!loading) onReady?.();
+  }, [loading, onReady]);
 
   // Until the first scenario and the engine are in: the build-time run of the default scenario.
   const starting = !shown && engine.kind !== 'error' && (loading || engine.kind === 'loading');
@@ -93,7 +82,8 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
   // Fixes for the step on screen only, once the text is still, and only when it failed and the run is current.
   const onScreen = steps[step];
   const failed = !!onScreen && onScreen.kind !== 'clock' && onScreen.outcome === 'error';
-  const fixes = useStepFixes(engine, text, step, failed && !stale && revealed === 'all', known?.fixes);
+  // While the build-time run shows, so do its fixes (the static page shows them before React starts).
+  const fixes = useStepFixes(engine, text, step, failed && !stale && revealed === 'all', (known ?? (previewing ? preview : undefined))?.fixes);
   const gateCounts = useMemo(() => steps.map((s) => (s.kind === 'clock' ? 0 : s.trace.length)), [steps]);
   const issues = current && !current.ok ? current.issues : [];
 
@@ -144,7 +134,7 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
     // The preview's parts carry `is-preview` themselves (see simulator.css): a class on the root
     // would restyle the whole page when the preview ends.
     <div className={`sim${dragging ? ' is-dragging' : ''}`} {...dropTarget}>
-      <Toolbar panel={panel} onPanel={setPanel} hasText={!!text} onImportFile={(f) => void importFile(f)} onExport={exportFile} onShare={() => void share()} />
+      <Toolbar panel={panel} onPanel={setPanel} hasText={!!text || previewing} onImportFile={(f) => void importFile(f)} onExport={exportFile} onShare={() => void share()} />
       <Notices notice={notice} onDismiss={() => setNotice(null)} shareLink={shareLink} />
       {panel === 'library' && <LibraryPanel index={index} chrome={chrome} openBuiltin={openBuiltin} openMine={openMine} openTemplate={openTemplate} undoDelete={undoDelete} />}
       {panel === 'aws' && <AwsPanel chrome={chrome} />}
@@ -223,11 +213,21 @@ function Simulator({ index, preview }: { index: readonly ScenarioIndexEntry[]; p
 /** Where the editor will be, until it has mounted (and while its chunk loads). */
 const editorPlaceholder = <p className="muted sim-edit__later">Loading the editor…</p>;
 
+/** What the island is rendered with (lib/simulator/preview.ts), and whether the reader already started. */
+interface SimulatorAppProps {
+  index: readonly ScenarioIndexEntry[];
+  preview?: SimulatorPreview;
+  /** The reader pressed, typed or focused before this mounted (the static page, see ./static). */
+  interacted?: boolean;
+  /** Called once the scenario the address opens is in (the static page then replays held input). */
+  onReady?: () => void;
+}
+
 /** The simulator island: its store, then the whole interactive page. */
-export function SimulatorApp({ index, preview }: { index: readonly ScenarioIndexEntry[]; preview?: SimulatorPreview }) {
+export function SimulatorApp(props: SimulatorAppProps) {
   return (
     <ScenarioStoreProvider>
-      <Simulator index={index} preview={preview} />
+      <Simulator {...props} />
     </ScenarioStoreProvider>
   );
 }

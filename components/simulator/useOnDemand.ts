@@ -9,9 +9,14 @@ const firstInput = ['pointerdown', 'keydown', 'focusin'] as const;
  * True from the reader's first pointer press, key press or focus on the page on. Work the first
  * paint does not need (loading the engine, mounting the editor on a phone) starts then, so it is
  * under way before the reader's next move needs it.
+ * @param already true when that move came before this mounted (the static page starts React on it)
  */
-export function useFirstInteraction(): boolean {
+export function useFirstInteraction(already = false): boolean {
   const [interacted, setInteracted] = useState(false);
+  useEffect(() => {
+    // After hydration, not in the first render: the server rendered the island without it.
+    if (already) setInteracted(true);
+  }, [already]);
   useEffect(() => {
     if (interacted) return;
     const on = () => setInteracted(true);

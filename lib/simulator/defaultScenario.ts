@@ -24,3 +24,9 @@ export function previewGuardScript(draftsKey: string): string {
  * so both offer the same fixes.
  */
 export const FIX_BUDGET_RUNS = 16;
+
+/** The id of the element that holds the simulator island (the static page hydrates it alone). */
+export const SIMULATOR_ISLAND_ID = 'sim-island';
+
+/** What the island's error boundary calls it ("The simulator failed…"). */
+export const SIMULATOR_WHAT = 'The simulator';

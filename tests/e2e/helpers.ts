@@ -71,3 +71,18 @@ export async function switchSystemTheme(page: Page, colorScheme: 'light' | 'dark
   // getAnimations() brings styles up to date, so the theme's colour transitions have started.
   await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
 }
+
+/** Collects the Next.js runtime chunks (JavaScript under /_next/static/chunks/) the page requests. */
+export function watchNextChunks(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\/_next\/static\/chunks\/[^/]+\.js$/.test(path)) seen.push(path);
+  });
+  return seen;
+}
+
+/** True when the Next.js runtime started on the page. */
+export function nextStarted(page: Page): Promise<boolean> {
+  return page.evaluate(() => '__next_f' in self || 'TURBOPACK' in globalThis || 'next' in window);
+}

@@ -1,21 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, switchSystemTheme, watchCsp, watchErrors } from './helpers';
+import { expectNoAxeViolations, nextStarted, switchSystemTheme, watchCsp, watchErrors, watchNextChunks } from './helpers';
 import { routes } from './routes';
 
-/** Collects the Next.js runtime chunks (JavaScript under /_next/static/chunks/) the page requests. */
-function watchNextChunks(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (/\/_next\/static\/chunks\/[^/]+\.js$/.test(path)) seen.push(path);
-  });
-  return seen;
-}
-
-/** True when React or the Next.js runtime started on the page. */
-function runtimeStarted(page: Page): Promise<boolean> {
-  return page.evaluate(() => '__next_f' in self || 'TURBOPACK' in globalThis || 'next' in window);
-}
+/** True when React or the Next.js runtime started on the page (React runs only with it there). */
+const runtimeStarted = nextStarted;
 
 /** Presses every "Draw the diagram" button once the page can handle it (buttons start disabled). */
 async function drawAll(page: Page) {

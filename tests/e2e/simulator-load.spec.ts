@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { watchErrors } from './helpers';
+import { nextStarted, watchErrors, watchNextChunks } from './helpers';
 
 // Issue #16: a plain visit of /simulator/ on a phone paints the build-time run of the default
 // scenario and does only what that needs. The editor, the sequence and the timeline mount when the
@@ -97,4 +97,114 @@ test('on a phone, a link to a step of the default scenario still lands on and fo
   const top = await page.locator('#step-title').evaluate((el) => el.getBoundingClientRect().top);
   expect(top).toBeGreaterThanOrEqual(0);
   expect(top).toBeLessThan(phone.height / 2);
+});
+
+// Issue #16: loaded from the server, /simulator/ is a static document (scripts/static-notes.mjs)
+// that starts no Next.js runtime. React loads on the reader's first move and hydrates only the
+// island (components/simulator/static); what the reader did first is held and replayed.
+
+/** True once React has a root on the island (it marks its container). */
+const islandLive = (page: Page) => page.evaluate(() => Object.keys(document.getElementById('sim-island') ?? {}).some((k) => k.startsWith('__reactContainer')));
+const stepHeading = (page: Page) => page.locator('#step-title');
+
+test.describe('a /simulator/ page loaded from the server', () => {
+  test('starts neither Next.js nor React until used, and the first press (Step forward) is not lost', async ({ page }) => {
+    const errors = watchErrors(page);
+    const chunks = watchNextChunks(page);
+    await page.setViewportSize(phone);
+    await page.goto('/simulator/', { waitUntil: 'networkidle' });
+    // Given the build-time run on screen, with nothing started
+    await expect(outcomeItem(page, 1)).toContainText('AccessDenied');
+    expect(await nextStarted(page)).toBe(false);
+    expect(await islandLive(page)).toBe(false);
+    // When the reader's first move is a press on Step forward
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    // Then React starts, and that press still counts: step 2 is on screen
+    await expect(stepHeading(page)).toContainText('Step 2');
+    expect(await islandLive(page)).toBe(true);
+    // And it goes on working as the page always did
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(stepHeading(page)).toContainText('Step 3');
+    expect(chunks, 'Next.js chunks').toEqual([]);
+    expect(await nextStarted(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  test('a first key press (→) is replayed once React is in', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize(phone);
+    await page.goto('/simulator/', { waitUntil: 'networkidle' });
+    await expect(stepHeading(page)).toContainText('Step 1');
+    await page.keyboard.press('ArrowRight');
+    await expect(stepHeading(page)).toContainText('Step 2');
+    expect(errors).toEqual([]);
+  });
+
+  test('a file dropped before React is in is imported, not opened in place of the page', async ({ page }) => {
+    await page.setViewportSize(phone);
+    await page.goto('/simulator/', { waitUntil: 'networkidle' });
+    expect(await islandLive(page)).toBe(false);
+    // When a (broken) scenario file is dropped on the run at once
+    await page.evaluate(() => {
+      const target = document.querySelector('.sim-run') as HTMLElement;
+      const data = new DataTransfer();
+      data.items.add(new File(['{ "format": '], 'broken.json', { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    // Then the simulator reads it and says what is wrong, and the page is still the simulator
+    await expect(page.getByText('broken.json is not valid JSON')).toBeVisible();
+    await expect(page).toHaveURL(/\/simulator\/$/);
+  });
+
+  test('when its code cannot load (offline on a first visit), the page says so and keeps the run readable', async ({ page }) => {
+    // Given a page whose React chunks (the ones it prefetches) cannot be fetched
+    const html = await (await page.request.get('/simulator/')).text();
+    const chunks = [...html.matchAll(/<link rel="prefetch" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(chunks.length).toBeGreaterThan(0);
+    await page.route((url) => chunks.includes(url.pathname), (route) => route.abort('internetdisconnected'));
+    await page.goto('/simulator/', { waitUntil: 'networkidle' });
+    // When the reader presses Step forward
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    // Then the page says what happened, and the build-time run is still there to read
+    await expect(page.getByRole('alert')).toContainText('The simulator could not load its code');
+    await expect(outcomeItem(page, 3)).toContainText('Credentials issued');
+  });
+
+  test('the theme switch works before React starts', async ({ page }) => {
+    await page.goto('/simulator/', { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Dark' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  for (const [when, waitUntil] of [
+    ['at once, before the page has loaded', 'commit'],
+    ['once the page is idle', 'networkidle'],
+  ] as const) {
+    test(`Back after a header link clicked ${when} shows a working simulator`, async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto('/simulator/', { waitUntil });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notes', exact: true }).click();
+      await expect(page.locator('h1')).toHaveText(/Study notes/);
+      await page.goBack();
+      // (a wide screen mounts the editor at once; a page not restored from the back/forward cache
+      // then reopens the scenario opened last in this browser, and its address names it)
+      await expect(page).toHaveURL(/\/simulator\/(\?scenario=cross-account-external-id)?$/);
+      await expect(outcomeItem(page, 3)).toContainText('Credentials issued');
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      await expect(stepHeading(page)).toContainText('Step 2');
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('from a React page, the header link renders the simulator in place (Next.js), and it works', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('/quiz/', { waitUntil: 'networkidle' });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator', exact: true }).click();
+    await expect(outcomeItem(page, 1)).toContainText('AccessDenied');
+    expect(await nextStarted(page)).toBe(true);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(stepHeading(page)).toContainText('Step 2');
+    expect(errors).toEqual([]);
+  });
 });

@@ -58,6 +58,20 @@ test('the simulator loads a scenario and shares a link under the sub-path', asyn
   expect(bad).toEqual([]);
 });
 
+test('a plain visit of the simulator starts its static bundle under the sub-path, and links made after that keep it', async ({ page }) => {
+  const bad = watchRequests(page);
+  await page.goto(`${base}/simulator/`, { waitUntil: 'networkidle' });
+  // When the reader's first move steps forward (React starts from /sts-sim/_static/simulator/)
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('#step-title')).toContainText('Step 2');
+  // Then the links React draws for step 2 point inside the sub-path too
+  const hrefs = await page.locator('#step-title').locator('xpath=ancestor::*[contains(@class, "step")][1]').getByRole('link', { name: /^Learn:/ }).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(new RegExp(`^${base}/notes/`));
+  await page.waitForLoadState('networkidle');
+  expect(bad).toEqual([]);
+});
+
 test('a classroom lesson fetches its scenarios under the sub-path', async ({ page }) => {
   const bad = watchRequests(page);
   await page.goto(`${base}/classroom/`);

@@ -1,9 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SimulatorApp, type SimulatorPreview } from '@/components/simulator/SimulatorApp';
-import { fixesFor, simulate } from '@/lib/engine';
-import { DEFAULT_SCENARIO_ID, FIX_BUDGET_RUNS } from '@/lib/simulator/defaultScenario';
-import { installFetch, scenarioText, testIndex, useSimulatorPage } from './helpers';
+import { buildPreview as buildSharedPreview } from '@/lib/content/simulatorProps';
+import { installFetch, testIndex, useSimulatorPage } from './helpers';
 import type * as EngineChunk from '@/components/simulator/engine.chunk';
 
 vi.mock('@/components/diagram/mermaid.chunk', () => ({
@@ -19,13 +18,11 @@ vi.mock('@/components/simulator/engine.chunk', async (original) => {
   return { simulate: engine.simulate, fixesFor: engine.fixesFor };
 });
 
-/** The preview the page builds (app/simulator/page.tsx does the same at build time). */
+/** The preview the page builds at build time (app/simulator/page.tsx calls the same function). */
 function buildPreview(): SimulatorPreview {
-  const text = scenarioText(DEFAULT_SCENARIO_ID);
-  const sim = simulate(text, { fixes: false });
-  if (!sim.ok) throw new Error('the default scenario does not run');
-  const fixes = sim.result.steps.map((s, i) => (s.kind !== 'clock' && s.outcome === 'error' ? fixesFor(text, i, { budgetRuns: FIX_BUDGET_RUNS }) : null));
-  return { id: DEFAULT_SCENARIO_ID, text, sim, fixes };
+  const preview = buildSharedPreview();
+  if (!preview) throw new Error('the default scenario does not run');
+  return preview;
 }
 
 const outcomeLines = () => within(screen.getByRole('region', { name: 'Outcome' })).queryAllByRole('button').map((b) => b.textContent ?? '');

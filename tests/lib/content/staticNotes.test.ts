@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeBase, rewriteNotePage, STATIC_MARK, StaticNotesError } from '../../../scripts/static-notes.mjs';
+import { normalizeBase, rewriteNotePage, STATIC_MARK, STATIC_SIMULATOR_DIR, StaticNotesError } from '../../../scripts/static-notes.mjs';
 import { themeInitScript } from '@/components/layout/theme';
 
 // A notes page as `next build` writes it (Next 16, Turbopack), cut down to one of each kind of tag.
@@ -49,6 +49,16 @@ describe('a notes page becomes a static document (scripts/static-notes.mjs)', ()
     { where: 'under a sub-path (GitHub Pages project site)', base: '/sts-sim' },
   ])('$where: the Next.js scripts, preloads and payload go; stylesheets, the theme script and other inline scripts stay; the bundle is loaded', ({ base }) => {
     expect(rewriteNotePage(nextPage(base), options(base))).toBe(staticPage(base));
+  });
+
+  it('the simulator page loads its own bundle from the directory it is given', () => {
+    const out = rewriteNotePage(nextPage('/sts-sim'), { ...options('/sts-sim'), entry: 'simulator-AB12.js', prefetch: ['chunk-CD.js'], dir: STATIC_SIMULATOR_DIR });
+    expect(out).toContain(
+      `<link rel="modulepreload" href="/sts-sim/_static/simulator/chunk-AB.js"/><script type="module" src="/sts-sim/_static/simulator/simulator-AB12.js" ${STATIC_MARK}=""></script>` +
+        '<link rel="prefetch" href="/sts-sim/_static/simulator/chunk-CD.js"/></head>',
+    );
+    expect(out).not.toContain('/_static/notes/');
+    expect(out).not.toMatch(/_next\/static\/chunks\/[^"]*\.js/);
   });
 
   it('leaves a page it already rewrote as it is (running the step twice is harmless)', () => {

@@ -261,7 +261,7 @@ export function authorize(world: World, caller: Caller, set: PolicySet, req: Aut
   const trace: TraceEntry[] = [];
   const ctx = { action: req.action, resource: req.resource, principal: req.principal, keys: req.keys };
   const ev = (p: NamedPolicy): Evaluated => ({ policy: p, ev: evaluatePolicy(p.policy, ctx) });
-  const atLevels = (levels: OrgLevels | undefined) => (levels ?? []).map((l) => ({ level: l.level, evs: l.policies.map((p) => ({ ...ev(p), at: l.level.label, short: l.level.short })) }));
+  const atLevels = (levels: OrgLevels | undefined) => (levels ?? []).map((l) => ({ level: l.level, evs: l.policies.map((p): Evaluated => ({ policy: p, ev: evaluatePolicy(p.policy, ctx), at: l.level.label, short: l.level.short })) }));
   const scpLevels = atLevels(set.scps);
   const scps = scpLevels.flatMap((l) => l.evs);
   const rcp = req.resourceAccount ? rcpsFor(world, req.resourceAccount, req.action, req.resource) : undefined;

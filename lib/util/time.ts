@@ -41,6 +41,9 @@ export function epochSecondsText(sec: number): string {
   return isRepresentable(sec * 1000) ? isoSeconds(sec * 1000) : `epoch second ${sec} (beyond any date JavaScript can show)`;
 }
 
+/** Days in each month of a common year (February's leap day is added by the caller). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 // The ISO 8601 instant a scenario writes: date, time, optional fraction, Z or a ±hh:mm offset.
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
@@ -52,10 +55,14 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(
 export function isCalendarInstant(s: string): boolean {
   const m = ISO_INSTANT.exec(s);
   if (!m) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0);
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  // Arithmetic, not a Date: the engine parses an instant per step and per expectation.
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : (DAYS_IN_MONTH[month - 1] ?? 0);
   const offsetOk = m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6]) <= 59 && offsetOk;
 }
 
 /** Parses an ISO 8601 instant to epoch milliseconds, or undefined (also for an impossible calendar date such as February 30). */

@@ -137,6 +137,7 @@ describe('the format\'s edges (scenario-format.md)', () => {
     ['2026-02-30T00:00:00Z', false], ['2026-02-29T00:00:00Z', false], ['2028-02-29T00:00:00Z', true], ['2026-04-31T00:00:00Z', false],
     ['2026-13-01T00:00:00Z', false], ['2026-00-10T00:00:00Z', false], ['2026-01-01T24:00:00Z', false], ['2026-01-01T23:60:00Z', false],
     ['2026-01-01T23:59:60Z', false], ['2026-01-01T01:00:00+24:00', false], ['2026-12-31T23:59:59.999+05:30', true], ['2026-01-01', false],
+    ['2400-02-29T00:00:00Z', true], ['2100-02-29T00:00:00Z', false], ['2032-02-29T00:00:00Z', true], ['2026-06-31T00:00:00Z', false], ['2026-01-31T00:00:00Z', true], ['2026-12-31T00:00:00Z', true],
   ])('advanceTo %s is %s', (instant, valid) => {
     const issues = issuesOf({ ...base, steps: [{ advanceTo: instant }] });
     if (valid) expect(issues).toEqual([]);

@@ -140,6 +140,17 @@ test.describe('a /simulator/ page loaded from the server', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a speed chosen before React is in is the speed it plays at', async ({ page }) => {
+    await page.setViewportSize(phone);
+    await page.goto('/simulator/', { waitUntil: 'networkidle' });
+    const speed = page.getByRole('combobox', { name: 'Speed' });
+    // When the reader picks 4× (no press on the page yet), then slows down one notch with "-"
+    await speed.selectOption('4');
+    await page.locator('body').press('-');
+    // Then the simulator knew about 4×: one notch down is 2× (from its default 1× it would be 0.5×)
+    await expect(speed).toHaveValue('2');
+  });
+
   test('a file dropped before React is in is imported, not opened in place of the page', async ({ page }) => {
     await page.setViewportSize(phone);
     await page.goto('/simulator/', { waitUntil: 'networkidle' });

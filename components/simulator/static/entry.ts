@@ -7,8 +7,8 @@
  * - on the reader's first press, key, focus, touch or file drag;
  * - when the Edit section comes within 800 px of the viewport (at once on a wide screen).
  * Until then, a press inside the island (a button, a checkbox) is held and replayed on the same
- * element once the island is live, and so are keys and a dropped file, so nothing the reader does
- * first is lost. The header's theme switch runs the same DOM code as on the static note pages.
+ * element once the island is live, and so are keys, a choice in a list (the speed) and a dropped
+ * file, so nothing the reader does first is lost. The header's theme switch runs the same DOM code as on the static note pages.
  */
 import { enhanceThemeToggle } from '@/components/layout/enhanceThemeToggle';
 import { SIMULATOR_ISLAND_ID } from '@/lib/simulator/defaultScenario';
@@ -17,6 +17,7 @@ import { SIMULATOR_ISLAND_ID } from '@/lib/simulator/defaultScenario';
 type Held =
   | { kind: 'click'; target: Element }
   | { kind: 'key'; target: Element; init: KeyboardEventInit }
+  | { kind: 'change'; target: HTMLSelectElement; value: string }
   | { kind: 'drop'; target: Element; files: File[] };
 
 /** The events that mean the reader has started using the page (the simulator's own list, plus touch and drag). */
@@ -56,6 +57,10 @@ function run(): void {
     const { key, code, altKey, ctrlKey, metaKey, shiftKey, repeat } = e;
     held.push({ kind: 'key', target, init: { key, code, altKey, ctrlKey, metaKey, shiftKey, repeat } });
   };
+  // A choice in a <select> (the speed) changes the DOM at once; React is told once it listens.
+  const onChange = (e: Event) => {
+    if (!live && inIsland(e.target) && e.target instanceof HTMLSelectElement) held.push({ kind: 'change', target: e.target, value: e.target.value });
+  };
   const onDragOver = (e: DragEvent) => {
     // Without this, a file dropped before the island is live would replace the page.
     if (!live && inIsland(e.target) && e.dataTransfer?.types.includes('Files')) e.preventDefault();
@@ -68,6 +73,7 @@ function run(): void {
   const holding: [string, EventListener][] = [
     ['click', onClick as EventListener],
     ['keydown', onKey as EventListener],
+    ['change', onChange],
     ['dragover', onDragOver as EventListener],
     ['drop', onDrop as EventListener],
   ];
@@ -81,6 +87,11 @@ function run(): void {
       if (!h.target.isConnected) continue;
       if (h.kind === 'click') htmlElementAt(h.target)?.click();
       else if (h.kind === 'key') h.target.dispatchEvent(new KeyboardEvent('keydown', { ...h.init, bubbles: true, cancelable: true }));
+      else if (h.kind === 'change') {
+        // Hydration sets a controlled <select> back to React's value: choose again, then say so.
+        h.target.value = h.value;
+        h.target.dispatchEvent(new Event('change', { bubbles: true }));
+      }
       else {
         const data = new DataTransfer();
         h.files.forEach((f) => data.items.add(f));

@@ -73,10 +73,23 @@ export function rewriteNotePage(html, { base, entry, preload = [], prefetch = []
   if (heads.length !== 1 || headEnds.length !== 1 || !/<body[\s>]/i.test(html)) {
     throw new StaticNotesError('expected one <head>…</head> and a <body>');
   }
+  const url = (file) => `${base}${dir}/${file}`;
+  const tags =
+    preload.map((file) => `<link rel="modulepreload" href="${url(file)}"/>`).join('') +
+    `<script type="module" src="${url(entry)}" ${STATIC_MARK}=""></script>` +
+    prefetch.map((file) => `<link rel="prefetch" href="${url(file)}"/>`).join('');
   if (html.includes(STATIC_MARK)) {
-    // Rewritten by an earlier run of this step over the same export: nothing to do.
+    // Rewritten by an earlier run of this step over the same export: that run's bundle is gone
+    // (each run writes it anew), so its tags are swapped for this one's.
     if (nextChunkRef.test(html)) throw new StaticNotesError('already rewritten, yet it references a Next.js chunk');
-    return html;
+    const ours = `${base}${dir}/`;
+    const out = html
+      .replace(/<script\b([^>]*)><\/script>/gi, (tag, attrs) => (attr(attrs, STATIC_MARK) !== undefined ? '' : tag))
+      .replace(/<link\b([^>]*)\/?>/gi, (tag, attrs) => {
+        const rel = (attr(attrs, 'rel') ?? '').toLowerCase();
+        return (rel === 'modulepreload' || rel === 'prefetch') && (attr(attrs, 'href') ?? '').startsWith(ours) ? '' : tag;
+      });
+    return out.replace(/<\/head>/i, `${tags}</head>`);
   }
   let removed = 0;
   const nextPrefix = `${base}/_next/`;
@@ -101,11 +114,6 @@ export function rewriteNotePage(html, { base, entry, preload = [], prefetch = []
     return (rel === 'preload' && as === 'script') || rel === 'modulepreload' ? '' : tag;
   });
   if (!removed) throw new StaticNotesError('found no Next.js script to remove (did the page layout change?)');
-  const url = (file) => `${base}${dir}/${file}`;
-  const tags =
-    preload.map((file) => `<link rel="modulepreload" href="${url(file)}"/>`).join('') +
-    `<script type="module" src="${url(entry)}" ${STATIC_MARK}=""></script>` +
-    prefetch.map((file) => `<link rel="prefetch" href="${url(file)}"/>`).join('');
   out = out.replace(/<\/head>/i, `${tags}</head>`);
   const left = nextChunkRef.exec(out);
   if (left) throw new StaticNotesError(`still references ${left[0]} after the rewrite`);

@@ -30,3 +30,9 @@ export const SIMULATOR_ISLAND_ID = 'sim-island';
 
 /** What the island's error boundary calls it ("The simulator failed…"). */
 export const SIMULATOR_WHAT = 'The simulator';
+
+/**
+ * The localStorage key of "Hide outcomes until played" ('1' when on). The static page starts the
+ * island at once when it is on, so the build-time outcomes do not stay on screen.
+ */
+export const HIDE_OUTCOMES_KEY = 'sts-sim:hide-outcomes';

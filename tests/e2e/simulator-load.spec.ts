@@ -140,6 +140,46 @@ test.describe('a /simulator/ page loaded from the server', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a click that comes alone (a screen reader, voice control) starts React and takes effect at once', async ({ page }) => {
+    await page.setViewportSize(phone);
+    await page.goto('/simulator/', { waitUntil: 'networkidle' });
+    // When the button is activated with no pointer, key or focus before it
+    await page.getByRole('button', { name: 'Step forward' }).evaluate((b) => (b as HTMLButtonElement).click());
+    // Then it works without waiting for another move
+    await expect(stepHeading(page)).toContainText('Step 2');
+  });
+
+  test('with "Hide outcomes until played" saved, the build-time outcomes go at once', async ({ page }) => {
+    await page.setViewportSize(phone);
+    await page.addInitScript(() => localStorage.setItem('sts-sim:hide-outcomes', '1'));
+    await page.goto('/simulator/');
+    // Then without any move by the reader, React starts and hides the answers
+    await expect(page.getByRole('checkbox', { name: 'Hide outcomes until played' })).toBeChecked();
+    await expect(page.getByRole('region', { name: 'Outcome' })).not.toContainText('Credentials issued');
+  });
+
+  test('a file dropped while React is in but the scenario is still loading is imported once', async ({ page }) => {
+    // Given an address that opens another scenario, whose file is slow to come
+    await page.route('**/simulator/scenarios/cross-account-both-sides.json', async (route) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      await route.continue();
+    });
+    await page.goto('/simulator/?scenario=cross-account-both-sides');
+    await page.waitForFunction(() => Object.keys(document.getElementById('sim-island') ?? {}).some((k) => k.startsWith('__reactContainer')));
+    // When a scenario file is dropped on the page before it is open
+    const scenario = await (await page.request.get('/simulator/scenarios/cross-account-external-id.json')).text();
+    await page.evaluate((text) => {
+      const target = document.querySelector('.sim') as HTMLElement;
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'mine.json', { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, scenario);
+    // Then it becomes one entry of My scenarios, not two
+    await expect(page.getByText('Opened mine.json.')).toBeVisible({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Scenarios and templates' }).click();
+    await expect(page.locator('.my .library__list > li')).toHaveCount(1);
+  });
+
   test('a speed chosen before React is in is the speed it plays at', async ({ page }) => {
     await page.setViewportSize(phone);
     await page.goto('/simulator/', { waitUntil: 'networkidle' });

@@ -1,8 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-
-const HIDE_KEY = 'sts-sim:hide-outcomes';
+import { HIDE_OUTCOMES_KEY as HIDE_KEY } from '@/lib/simulator/defaultScenario';
 
 /** Self-study: "Hide outcomes until played", remembered in this browser. */
 export function useHideOutcomes(): [boolean, (on: boolean) => void] {

@@ -3,7 +3,8 @@
  * bundles it and puts it in place of the Next.js runtime, issue #16). The page's HTML already
  * shows the default scenario's build-time run; React and the simulator load when they are wanted,
  * and then hydrate just the island (./mount.tsx), keeping every DOM node:
- * - at once, when the address or this browser opens another scenario (the preview is hidden);
+ * - at once, when the address or this browser opens another scenario (the preview is hidden), or
+ *   when the reader chose "Hide outcomes until played" (the build-time outcomes must go);
  * - on the reader's first press, key, focus, touch or file drag;
  * - when the Edit section comes within 800 px of the viewport (at once on a wide screen).
  * Until then, a press inside the island (a button, a checkbox) is held and replayed on the same
@@ -11,7 +12,7 @@
  * file, so nothing the reader does first is lost. The header's theme switch runs the same DOM code as on the static note pages.
  */
 import { enhanceThemeToggle } from '@/components/layout/enhanceThemeToggle';
-import { SIMULATOR_ISLAND_ID } from '@/lib/simulator/defaultScenario';
+import { HIDE_OUTCOMES_KEY, SIMULATOR_ISLAND_ID } from '@/lib/simulator/defaultScenario';
 
 /** An input that reached the island before React did, to replay on the same element. */
 type Held =
@@ -25,6 +26,15 @@ const starters = ['pointerdown', 'keydown', 'focusin', 'touchstart', 'dragenter'
 
 /** How near the viewport the Edit section must come for the island to start (as useNearViewport). */
 const NEAR = '800px 0px';
+
+/** True when the reader chose "Hide outcomes until played" in this browser. */
+function hidesOutcomes(): boolean {
+  try {
+    return localStorage.getItem(HIDE_OUTCOMES_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
 
 /** The element itself, or for an SVG icon inside a button the nearest HTML element around it (SVG has no click()). */
 function htmlElementAt(target: Element): HTMLElement | null {
@@ -50,12 +60,17 @@ function run(): void {
     e.preventDefault();
     e.stopImmediatePropagation();
     held.push({ kind: 'click', target: e.target });
+    // A click can come alone (a screen reader's activation, voice control): it starts React too.
+    onStarter();
   };
   const onKey = (e: KeyboardEvent) => {
     if (live || e.isComposing || ['Tab', 'Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) return;
     const target = inIsland(e.target) ? e.target : document.body;
+    // Once React listens (it may before the scenario is open) it must see only the replay.
+    e.stopImmediatePropagation();
     const { key, code, altKey, ctrlKey, metaKey, shiftKey, repeat } = e;
     held.push({ kind: 'key', target, init: { key, code, altKey, ctrlKey, metaKey, shiftKey, repeat } });
+    onStarter(); // (the starter listener comes after this one and no longer sees the key)
   };
   // A choice in a <select> (the speed) changes the DOM at once; React is told once it listens.
   const onChange = (e: Event) => {
@@ -68,6 +83,7 @@ function run(): void {
   const onDrop = (e: DragEvent) => {
     if (live || !inIsland(e.target) || !e.dataTransfer?.files.length) return;
     e.preventDefault();
+    e.stopImmediatePropagation();
     held.push({ kind: 'drop', target: e.target, files: [...e.dataTransfer.files] });
   };
   const holding: [string, EventListener][] = [
@@ -128,7 +144,7 @@ function run(): void {
     start();
   }
 
-  if (document.documentElement.classList.contains('sim-no-preview') || !edit || !io) return start();
+  if (document.documentElement.classList.contains('sim-no-preview') || hidesOutcomes() || !edit || !io) return start();
   for (const type of starters) window.addEventListener(type, onStarter, { capture: true, passive: true });
   io.observe(edit);
 }

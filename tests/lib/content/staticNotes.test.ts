@@ -65,6 +65,12 @@ describe('a notes page becomes a static document (scripts/static-notes.mjs)', ()
     expect(rewriteNotePage(staticPage(''), options(''))).toBe(staticPage(''));
   });
 
+  it('points a page it already rewrote at the new bundle when a later run wrote other names', () => {
+    const again = rewriteNotePage(staticPage('/sts-sim'), { base: '/sts-sim', entry: 'notes-NEW1.js', preload: ['chunk-NEW2.js'] });
+    expect(again).toBe(staticPage('/sts-sim').replace('chunk-AB.js', 'chunk-NEW2.js').replace('notes-XY12.js', 'notes-NEW1.js'));
+    expect(again).not.toContain('XY12');
+  });
+
   it('reads the base path as next.config.js does', () => {
     expect(['', '/', 'sts-sim', '/sts-sim/', ' /sts-sim '].map(normalizeBase)).toEqual(['', '', '/sts-sim', '/sts-sim', '/sts-sim']);
   });

@@ -180,6 +180,25 @@ test.describe('a /simulator/ page loaded from the server', () => {
     await expect(page.locator('.my .library__list > li')).toHaveCount(1);
   });
 
+  test('Import file pressed before React is in opens the chooser at once, even when React is slow to come', async ({ page }) => {
+    // Given a page whose React chunks take longer than a browser lets a press open a file chooser
+    const html = await (await page.request.get('/simulator/')).text();
+    const chunks = [...html.matchAll(/<link rel="prefetch" href="([^"]+)"/g)].map((m) => m[1]);
+    await page.route((url) => chunks.includes(url.pathname), async (route) => {
+      await new Promise((r) => setTimeout(r, 6000));
+      await route.continue();
+    });
+    await page.setViewportSize(phone);
+    await page.goto('/simulator/', { waitUntil: 'domcontentloaded' });
+    await expect(outcomeItem(page, 1)).toContainText('AccessDenied');
+    // When the reader presses Import file and picks a (broken) file
+    const chooser = page.waitForEvent('filechooser', { timeout: 3000 });
+    await page.getByRole('button', { name: 'Import file' }).click();
+    await (await chooser).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": ') });
+    // Then, once React is in, the simulator reads that file and says what is wrong with it
+    await expect(page.getByText('broken.json is not valid JSON')).toBeVisible({ timeout: 15_000 });
+  });
+
   test('a speed chosen before React is in is the speed it plays at', async ({ page }) => {
     await page.setViewportSize(phone);
     await page.goto('/simulator/', { waitUntil: 'networkidle' });

@@ -9,7 +9,8 @@
  * - when the Edit section comes within 800 px of the viewport (at once on a wide screen).
  * Until then, a press inside the island (a button, a checkbox) is held and replayed on the same
  * element once the island is live, and so are keys, a choice in a list (the speed) and a dropped
- * file, so nothing the reader does first is lost. The header's theme switch runs the same DOM code as on the static note pages.
+ * file, so nothing the reader does first is lost. Import file opens its chooser at once (a browser
+ * allows that only shortly after the press) and the chosen file is held. The header's theme switch runs the same DOM code as on the static note pages.
  */
 import { enhanceThemeToggle } from '@/components/layout/enhanceThemeToggle';
 import { HIDE_OUTCOMES_KEY, SIMULATOR_ISLAND_ID } from '@/lib/simulator/defaultScenario';
@@ -19,6 +20,7 @@ type Held =
   | { kind: 'click'; target: Element }
   | { kind: 'key'; target: Element; init: KeyboardEventInit }
   | { kind: 'change'; target: HTMLSelectElement; value: string }
+  | { kind: 'file'; target: HTMLInputElement; files: File[] }
   | { kind: 'drop'; target: Element; files: File[] };
 
 /** The events that mean the reader has started using the page (the simulator's own list, plus touch and drag). */
@@ -57,9 +59,14 @@ function run(): void {
   // Until the island is live: hold what would otherwise do nothing (React is not listening yet).
   const onClick = (e: MouseEvent) => {
     if (live || !inIsland(e.target) || e.target.closest('a[href]')) return;
+    // A file input opens only within a few seconds of the press: open it now (its choice is held).
+    if (e.target instanceof HTMLInputElement && e.target.type === 'file') return;
     e.preventDefault();
     e.stopImmediatePropagation();
-    held.push({ kind: 'click', target: e.target });
+    const opens = e.target.closest<HTMLElement>('[data-file-input]')?.dataset.fileInput;
+    const input = opens ? document.getElementById(opens) : null;
+    if (input instanceof HTMLInputElement && input.type === 'file') input.click();
+    else held.push({ kind: 'click', target: e.target });
     // A click can come alone (a screen reader's activation, voice control): it starts React too.
     onStarter();
   };
@@ -74,7 +81,11 @@ function run(): void {
   };
   // A choice in a <select> (the speed) changes the DOM at once; React is told once it listens.
   const onChange = (e: Event) => {
-    if (!live && inIsland(e.target) && e.target instanceof HTMLSelectElement) held.push({ kind: 'change', target: e.target, value: e.target.value });
+    if (live || !inIsland(e.target)) return;
+    if (e.target instanceof HTMLSelectElement) held.push({ kind: 'change', target: e.target, value: e.target.value });
+    else if (e.target instanceof HTMLInputElement && e.target.type === 'file') held.push({ kind: 'file', target: e.target, files: [...(e.target.files ?? [])] });
+    else return;
+    e.stopImmediatePropagation();
   };
   const onDragOver = (e: DragEvent) => {
     // Without this, a file dropped before the island is live would replace the page.
@@ -103,7 +114,12 @@ function run(): void {
       if (!h.target.isConnected) continue;
       if (h.kind === 'click') htmlElementAt(h.target)?.click();
       else if (h.kind === 'key') h.target.dispatchEvent(new KeyboardEvent('keydown', { ...h.init, bubbles: true, cancelable: true }));
-      else if (h.kind === 'change') {
+      else if (h.kind === 'file') {
+        const data = new DataTransfer();
+        h.files.forEach((f) => data.items.add(f));
+        h.target.files = data.files;
+        h.target.dispatchEvent(new Event('change', { bubbles: true }));
+      } else if (h.kind === 'change') {
         // Hydration sets a controlled <select> back to React's value: choose again, then say so.
         h.target.value = h.value;
         h.target.dispatchEvent(new Event('change', { bubbles: true }));

@@ -123,8 +123,7 @@ function run(): void {
         // Hydration sets a controlled <select> back to React's value: choose again, then say so.
         h.target.value = h.value;
         h.target.dispatchEvent(new Event('change', { bubbles: true }));
-      }
-      else {
+      } else {
         const data = new DataTransfer();
         h.files.forEach((f) => data.items.add(f));
         h.target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
